@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// hophop: a proof checker for heap-manipulating, message-passing programs.
+// The targets follow ../shared/DESIGN.md; each depends only on targets above it.
+import PackageDescription
+
+let package = Package(
+  name: "hophop",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "hophop", targets: ["hophop"]),
+    .executable(name: "hophop-bench", targets: ["hophop-bench"]),
+    .library(name: "HopDriver", targets: ["HopDriver"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // MARK: System libraries (Debian's libz3-dev and libgmp-dev).
+    .systemLibrary(name: "CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
+    .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+
+    // MARK: Stages. Each target depends only on targets listed above it.
+    .target(name: "HopSyntax"),
+    .target(name: "HopLogic", dependencies: ["HopSyntax", "CGMP"]),
+    .target(
+      name: "HopProver",
+      dependencies: ["HopLogic", "CZ3", "CGMP", .product(name: "Collections", package: "swift-collections")]),
+    .target(name: "HopContracts", dependencies: ["HopSyntax"]),
+    .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopContracts"]),
+    .target(name: "HopAsync", dependencies: ["HopLogic", "HopProver"]),
+    .target(name: "HopSMTLib", dependencies: ["HopProver"]),
+    .target(name: "HopDriver", dependencies: ["HopChecker", "HopAsync", "HopContracts", "HopSMTLib"]),
+    .executableTarget(
+      name: "hophop",
+      dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .executableTarget(
+      name: "hophop-bench",
+      dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    // MARK: Tests mirror the targets.
+    .target(name: "HopTestSupport", dependencies: ["HopSyntax"], path: "Tests/HopTestSupport"),
+    .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"]),
+    .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
+    .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),
+    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopTestSupport"]),
+    .testTarget(name: "HopSMTLibTests", dependencies: ["HopSMTLib", "HopTestSupport"]),
+    .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
+  ]
+)

@@ -1,0 +1,3 @@
+import HopSyntax
+/// Placeholder.
+public enum HopDriverStage {}

@@ -1,0 +1,3 @@
+import Testing
+@testable import HopContracts
+@Test func HopContractsModuleLoads() { #expect(Bool(true)) }

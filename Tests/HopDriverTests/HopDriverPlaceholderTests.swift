@@ -1,0 +1,3 @@
+import Testing
+@testable import HopDriver
+@Test func HopDriverModuleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import HopLogic
+@Test func HopLogicModuleLoads() { #expect(Bool(true)) }

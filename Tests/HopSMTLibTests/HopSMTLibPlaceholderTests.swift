@@ -1,0 +1,3 @@
+import Testing
+@testable import HopSMTLib
+@Test func HopSMTLibModuleLoads() { #expect(Bool(true)) }

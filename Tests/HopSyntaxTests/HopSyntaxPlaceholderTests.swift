@@ -1,0 +1,3 @@
+import Testing
+@testable import HopSyntax
+@Test func HopSyntaxModuleLoads() { #expect(Bool(true)) }
