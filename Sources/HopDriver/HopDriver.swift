@@ -1,3 +1,0 @@
-import HopSyntax
-/// Placeholder.
-public enum HopDriverStage {}

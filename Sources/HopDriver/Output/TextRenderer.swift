@@ -1,0 +1,72 @@
+import HopSyntax
+
+/// Renders diagnostics for a terminal:
+///
+///     file.hop:14:3: error: message [HH010]
+///        14 |   put(e, y);
+///           |   ^~~~~~~~~
+///       note: ...
+///
+/// Colour (ANSI) only when asked; the CLI decides from the terminal and `NO_COLOR`.
+public struct TextRenderer: Sendable {
+  public var useColor: Bool
+  public init(useColor: Bool) { self.useColor = useColor }
+
+  public func render(_ report: Report) -> String {
+    report.files.map(render).joined()
+  }
+
+  public func render(_ file: FileReport) -> String {
+    file.diagnostics.map { render($0, path: file.path, source: file.source) }.joined()
+  }
+
+  public func render(_ diagnostic: Diagnostic, path: String, source: SourceFile?) -> String {
+    var text = header(path: path, range: source == nil ? nil : diagnostic.range, source: source,
+                      severity: diagnostic.severity.rawValue, message: diagnostic.message, code: diagnostic.code)
+    if let source { text += snippet(diagnostic.range, in: source) }
+    for note in diagnostic.notes {
+      if let range = note.range, let source {
+        text += header(path: path, range: range, source: source, severity: "note", message: note.message, code: nil)
+        text += snippet(range, in: source)
+      } else {
+        text += indentedNote(note.message)
+      }
+    }
+    return text
+  }
+
+  private func header(path: String, range: SourceRange?, source: SourceFile?, severity: String, message: String,
+                      code: DiagnosticCode?) -> String {
+    let location = range.flatMap { r in source.map { ":\($0.location(of: r.start))" } } ?? ""
+    let severityText = paint(severity + ":", severity == "error" ? "1;31" : severity == "warning" ? "1;35" : "1;36")
+    let codeText = code.map { " [\($0.rawValue)]" } ?? ""
+    return paint("\(path)\(location):", "1") + " \(severityText) " + paint(message, "1") + codeText + "\n"
+  }
+
+  /// The first line of the range with a caret under its start and `~` under the rest of it on that line.
+  private func snippet(_ range: SourceRange, in source: SourceFile) -> String {
+    let start = source.location(of: range.start)
+    let lineText = source.lineText(start.line)
+    let lineBytes = Array(lineText.utf8)
+    let gutter = String(start.line)
+    let pad = String(repeating: " ", count: gutter.count)
+    // Keep tabs in the prefix so the caret lines up with the source.
+    let prefix = lineBytes.prefix(max(0, start.column - 1)).map { $0 == UInt8(ascii: "\t") ? "\t" : " " }.joined()
+    let end = range.end > range.start ? source.location(of: range.end) : start
+    let lastColumn = end.line == start.line ? end.column : lineBytes.count + 1
+    let width = max(1, lastColumn - start.column)
+    let marker = "^" + String(repeating: "~", count: width - 1)
+    return " \(gutter) | \(lineText)\n \(pad) | \(prefix)\(paint(marker, "1;32"))\n"
+  }
+
+  private func indentedNote(_ message: String) -> String {
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+    var text = "  \(paint("note:", "1;36")) \(lines.first ?? "")\n"
+    for line in lines.dropFirst() { text += "        \(line)\n" }
+    return text
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}

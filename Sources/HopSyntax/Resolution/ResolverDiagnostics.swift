@@ -1,0 +1,47 @@
+/// The messages of name resolution, one factory per message.
+///
+/// Wording lives here so the resolver's logic reads as a list of checks.
+extension Diagnostic {
+  static func undeclared(_ kind: String, _ name: Identifier, hint: String? = nil) -> Diagnostic {
+    Diagnostic(code: .undeclaredName, message: "undeclared \(kind) '\(name.name)'", range: name.range,
+               notes: hint.map { [Note($0)] } ?? [])
+  }
+
+  static func duplicate(_ kind: String, _ name: Identifier, previous: SourceRange) -> Diagnostic {
+    Diagnostic(code: .duplicateDeclaration, message: "duplicate \(kind) '\(name.name)'", range: name.range,
+               notes: [Note("'\(name.name)' was first declared here", at: previous)])
+  }
+
+  static func wrongCount(_ what: String, of name: Identifier, expected: Int, found: Int, range: SourceRange,
+                         declaredAt: SourceRange? = nil) -> Diagnostic {
+    let plural = expected == 1 ? "" : "s"
+    return Diagnostic(code: .wrongArgumentCount,
+                      message: "'\(name.name)' takes \(expected) \(what)\(plural), but \(found) \(found == 1 ? "is" : "are") given",
+                      range: range, notes: declaredAt.map { [Note("'\(name.name)' is declared here", at: $0)] } ?? [])
+  }
+
+  static func referenceArgumentNotVariable(_ range: SourceRange) -> Diagnostic {
+    Diagnostic(code: .referenceArgumentNotVariable,
+               message: "a reference argument (before ';') must be a variable",
+               range: range, notes: [Note("the callee may assign it, so it must name a variable of the caller")])
+  }
+
+  static func repeatedReferenceArgument(_ name: Identifier) -> Diagnostic {
+    Diagnostic(code: .referenceArgumentNotVariable,
+               message: "variable '\(name.name)' is passed by reference twice", range: name.range)
+  }
+
+  static func notAsync(_ name: Identifier, use: String, declaredAt: SourceRange) -> Diagnostic {
+    Diagnostic(code: .notAsync, message: "'\(use)' needs an async procedure, but '\(name.name)' is not async",
+               range: name.range, notes: [Note("'\(name.name)' is declared here", at: declaredAt)])
+  }
+
+  static func wrongLayer(_ construct: String, range: SourceRange, allowedIn: String) -> Diagnostic {
+    Diagnostic(code: .wrongLayer, message: "\(construct) is not allowed here", range: range,
+               notes: [Note("\(construct) may only appear in \(allowedIn)")])
+  }
+
+  static func misused(_ message: String, range: SourceRange, note: String? = nil) -> Diagnostic {
+    Diagnostic(code: .misusedName, message: message, range: range, notes: note.map { [Note($0)] } ?? [])
+  }
+}

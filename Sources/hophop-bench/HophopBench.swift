@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `hophop-bench`: performance measurements (release builds), never run as unit tests.
+@main
+struct HophopBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hophop-bench",
+    abstract: "Benchmarks of hophop's engines.",
+    subcommands: [SLCompBenchmark.self, ContractsBenchmark.self])
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import HopDriver
+
+/// The `hophop` command line: one subcommand per job, no logic of its own.
+@main
+struct Hophop: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hophop",
+    abstract: "A proof checker for heap-manipulating, message-passing programs (Hop language).",
+    discussion: """
+      Exit codes: 0 everything proved / well-formed, 1 something is not valid, 2 bad input \
+      (unreadable file, syntax or name errors) or an analysis that is not available yet.
+      """,
+    version: "hophop \(HophopVersion.current)",
+    subcommands: [
+      CheckCommand.self, LintCommand.self, ExplainCommand.self, ContractCommand.self, EntailCommand.self,
+      FmtCommand.self, ParseCommand.self,
+    ])
+}
