@@ -1,3 +1,0 @@
-import Testing
-@testable import HopDriver
-@Test func HopDriverModuleLoads() { #expect(Bool(true)) }
