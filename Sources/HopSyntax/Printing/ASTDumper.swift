@@ -32,7 +32,8 @@ public struct ASTDumper {
   }
 
   private mutating func emit(_ depth: Int, _ label: String?, _ text: String) {
-    output += String(repeating: "  ", count: depth) + (label.map { "\($0): " } ?? "") + text + "\n"
+    let prefix = label.map { $0 == "-" ? "- " : "\($0):" + (text.isEmpty ? "" : " ") } ?? ""
+    output += String(repeating: "  ", count: depth) + prefix + text + "\n"
   }
 
   private mutating func node(_ value: Any, label: String?, depth: Int) {
