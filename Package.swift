@@ -40,7 +40,7 @@ let package = Package(
 
     // MARK: Tests mirror the targets.
     .target(name: "HopTestSupport", dependencies: ["HopSyntax"], path: "Tests/HopTestSupport"),
-    .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"]),
+    .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
     .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),
     .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopTestSupport"]),

@@ -41,8 +41,7 @@ public struct Lexer {
       let start = position
       if Self.isIdentifierStart(byte) {
         while let next = peek(), Self.isIdentifierStart(next) || Self.isDigit(next) { position += 1 }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        let kind: TokenKind = Keyword(rawValue: text).map { .keyword($0) } ?? .identifier
+        let kind: TokenKind = Self.keyword(bytes[start..<position]).map { .keyword($0) } ?? .identifier
         tokens.append(Token(kind: kind, range: SourceRange(start: start, end: position)))
       } else if Self.isDigit(byte) {
         while let next = peek(), Self.isDigit(next) { position += 1 }
@@ -62,18 +61,33 @@ public struct Lexer {
     tokens.append(Token(kind: .endOfFile, range: .point(min(position, bytes.count))))
   }
 
+  /// The longest punctuator at the current position (candidates are tried longest first).
   private func matchPunctuator() -> Punctuator? {
-    for punctuator in Punctuator.allCases {
+    guard let first = peek() else { return nil }
+    for punctuator in Self.punctuatorsByFirstByte[Int(first)] {
       let spelling = punctuator.rawValue.utf8
       var matches = true
-      for (offset, expected) in spelling.enumerated() where peek(offset) != expected {
-        matches = false
-        break
+      var offset = 1
+      for expected in spelling.dropFirst() {
+        if peek(offset) != expected {
+          matches = false
+          break
+        }
+        offset += 1
       }
       if matches { return punctuator }
     }
     return nil
   }
+
+  /// For each byte, the punctuators starting with it, longest first.
+  private static let punctuatorsByFirstByte: [[Punctuator]] = {
+    var table = Array(repeating: [Punctuator](), count: 256)
+    for punctuator in Punctuator.allCases {
+      table[Int(punctuator.rawValue.utf8.first!)].append(punctuator)
+    }
+    return table.map { $0.sorted { $0.rawValue.utf8.count > $1.rawValue.utf8.count } }
+  }()
 
   private mutating func skipBlanksAndComments() {
     while let byte = peek() {
@@ -109,16 +123,25 @@ public struct Lexer {
                                   notes: [Diagnostic.Note("comments nest: each '/*' needs its own '*/'")]))
   }
 
+  /// Keywords by spelling; only words of keyword length are looked up.
+  private static let keywords = Dictionary(uniqueKeysWithValues: Keyword.allCases.map { (Array($0.rawValue.utf8), $0) })
+  private static let keywordLengths = Keyword.allCases.map(\.rawValue.utf8.count)
+  private static let shortestKeyword = keywordLengths.min()!
+  private static let longestKeyword = keywordLengths.max()!
+
+  private static func keyword(_ word: ArraySlice<UInt8>) -> Keyword? {
+    guard word.count >= shortestKeyword, word.count <= longestKeyword else { return nil }
+    return keywords[Array(word)]
+  }
+
   private static func isIdentifierStart(_ byte: UInt8) -> Bool {
     (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-  private static let punctuatorStarts = Set(Punctuator.allCases.compactMap { $0.rawValue.utf8.first })
-
   private static func canStartToken(_ byte: UInt8) -> Bool {
-    isIdentifierStart(byte) || isDigit(byte) || punctuatorStarts.contains(byte)
+    isIdentifierStart(byte) || isDigit(byte) || !punctuatorsByFirstByte[Int(byte)].isEmpty
       || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 

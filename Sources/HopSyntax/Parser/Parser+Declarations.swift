@@ -44,7 +44,7 @@ extension Parser {
     var depth = 0
     var first = true
     while !isAtEnd {
-      if depth == 0, !first, atDeclarationStart(), isAfterDeclarationEnd() { return }
+      if depth == 0, !first, atDeclarationStart() { return }
       first = false
       switch current.kind {
       case .punctuator(.leftBrace), .punctuator(.leftParen), .punctuator(.leftBracket): depth += 1
@@ -52,15 +52,6 @@ extension Parser {
       default: break
       }
       advance()
-    }
-  }
-
-  /// True when the previous token can end a declaration (`}`, `]`, `;`, or a message name).
-  private func isAfterDeclarationEnd() -> Bool {
-    guard index > 0 else { return true }
-    switch tokens[index - 1].kind {
-    case .punctuator(.rightBrace), .punctuator(.rightBracket), .punctuator(.semicolon), .identifier: return true
-    default: return false
     }
   }
 

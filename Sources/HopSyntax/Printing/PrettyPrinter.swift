@@ -92,9 +92,8 @@ public struct PrettyPrinter {
       line("{")
       nested(statements)
       line("}")
-    case .ifThenElse(let condition, let thenBranch, let elseBranch):
-      branch("if (\(expr(condition)))", thenBranch)
-      if let elseBranch { branch("else", elseBranch) }
+    case .ifThenElse:
+      conditional(statement, prefix: "")
     case .whileLoop(let condition, let invariant, let body):
       var header = "while (\(expr(condition)))"
       switch invariant {
@@ -124,6 +123,22 @@ public struct PrettyPrinter {
       line("}")
     case .post(let procedure, let arguments): line("post \(procedure.name)(\(Self.list(arguments, table)));")
     case .delete(let procedure, let arguments): line("delete \(procedure.name)(\(Self.list(arguments, table)));")
+    }
+  }
+
+  /// `if (c) { ... } else if (d) { ... } else { ... }`, with `}` and `else` on one line after a block.
+  private mutating func conditional(_ statement: Statement, prefix: String) {
+    guard case .ifThenElse(let condition, let thenBranch, let elseBranch) = statement.kind else { return }
+    branch("\(prefix)if (\(expr(condition)))", thenBranch)
+    guard let elseBranch else { return }
+    let closing = String(repeating: "  ", count: indentation) + "}\n"
+    let joined = output.hasSuffix(closing)
+    if joined { output.removeLast(closing.count) }
+    let elseWord = joined ? "} else" : "else"
+    if case .ifThenElse = elseBranch.kind {
+      conditional(elseBranch, prefix: elseWord + " ")
+    } else {
+      branch(elseWord, elseBranch)
     }
   }
 

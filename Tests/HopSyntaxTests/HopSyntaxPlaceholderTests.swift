@@ -1,3 +1,0 @@
-import Testing
-@testable import HopSyntax
-@Test func HopSyntaxModuleLoads() { #expect(Bool(true)) }

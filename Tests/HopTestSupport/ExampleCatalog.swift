@@ -1,0 +1,56 @@
+import Foundation
+
+/// The repository's example programs and the verdict each one declares on
+/// its first line, shared by every test that walks examples/ (front end now,
+/// the checker later), so there is one reading of the `// expect:` convention.
+public enum ExampleCatalog {
+  /// The package root, found from this file's own path.
+  public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Every `.hop` file under `folder` (relative to the package root), sorted.
+  public static func hopFiles(under folder: String) -> [String] {
+    let base = projectRoot.appendingPathComponent(folder)
+    guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+    var found: [String] = []
+    for case let url as URL in walker where url.pathExtension == "hop" { found.append(url.path) }
+    return found.sorted()
+  }
+
+  /// The example programs of examples/.
+  public static var examples: [String] { hopFiles(under: "examples") }
+
+  /// What an example's first line says hophop must answer.
+  public enum Expectation: Equatable, Sendable {
+    case valid
+    /// An error with this code (`HH102`), at this line when the line is given.
+    case error(code: String, line: Int?)
+
+    /// Reads `// expect: valid` or `// expect: error HHnnn [at LINE]`; nil when the line is anything else.
+    public init?(firstLine: String) {
+      let words = firstLine.split(separator: " ").map(String.init)
+      guard words.count >= 3, words[0] == "//", words[1] == "expect:" else { return nil }
+      switch Array(words.dropFirst(2)) {
+      case ["valid"]:
+        self = .valid
+      case let rest where rest.count == 2 && rest[0] == "error" && Self.isCode(rest[1]):
+        self = .error(code: rest[1], line: nil)
+      case let rest where rest.count == 4 && rest[0] == "error" && Self.isCode(rest[1]) && rest[2] == "at":
+        guard let line = Int(rest[3]), line > 0 else { return nil }
+        self = .error(code: rest[1], line: line)
+      default:
+        return nil
+      }
+    }
+
+    private static func isCode(_ word: String) -> Bool {
+      word.count == 5 && word.hasPrefix("HH") && word.dropFirst(2).allSatisfy(\.isNumber)
+    }
+  }
+
+  /// The expectation declared by the file at `path`, or nil when its first line declares none.
+  public static func expectation(of path: String) throws -> Expectation? {
+    let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+    return Expectation(firstLine: String(text.prefix { $0 != "\n" }))
+  }
+}
