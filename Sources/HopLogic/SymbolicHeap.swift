@@ -1,0 +1,43 @@
+/// A symbolic heap `∃X. Π ∧ Σ`: the state the checker tracks and the
+/// formulas the prover compares. A disjunction is an array of these.
+public struct SymbolicHeap: Hashable, Sendable, CustomStringConvertible {
+  /// Variables quantified existentially over the whole heap.
+  public var existentials: Set<Variable>
+  public var pure: [PureAtom]
+  public var spatial: [SpatialAtom]
+
+  public init(existentials: Set<Variable> = [], pure: [PureAtom] = [], spatial: [SpatialAtom] = []) {
+    self.existentials = existentials
+    self.pure = pure
+    self.spatial = spatial
+  }
+
+  public static let emp = SymbolicHeap()
+
+  /// `A * B`: pure parts conjoined, spatial parts separated (existentials must not clash).
+  public static func * (a: SymbolicHeap, b: SymbolicHeap) -> SymbolicHeap {
+    SymbolicHeap(existentials: a.existentials.union(b.existentials), pure: a.pure + b.pure,
+                 spatial: a.spatial + b.spatial)
+  }
+
+  public var variables: Set<Variable> {
+    Set(pure.flatMap(\.variables)).union(spatial.flatMap(\.variables))
+  }
+
+  public var freeVariables: Set<Variable> { variables.subtracting(existentials) }
+
+  /// Substitutes free variables; existentials are left alone (callers rename them apart first).
+  public func substituting(_ substitution: [Variable: Term]) -> SymbolicHeap {
+    let free = substitution.filter { !existentials.contains($0.key) }
+    return SymbolicHeap(existentials: existentials, pure: pure.map { $0.substituting(free) },
+                        spatial: spatial.map { $0.substituting(free) })
+  }
+
+  /// In Hop syntax: `emp` for the empty heap, atoms separated by ` * `.
+  public var description: String {
+    let parts = spatial.map(\.description) + pure.map(\.description)
+    let body = parts.isEmpty ? "emp" : parts.joined(separator: " * ")
+    guard !existentials.isEmpty else { return body }
+    return "exists \(existentials.sorted().map(\.name).joined(separator: ", ")). \(body)"
+  }
+}

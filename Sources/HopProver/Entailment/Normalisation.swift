@@ -1,0 +1,107 @@
+import HopLogic
+
+/// Normalisation of the left-hand side, after Berdine, Calcagno and O'Hearn:
+/// substitute equalities, drop empty segments and NULL trees, make every
+/// allocated address non-NULL and distinct from every other one, and force
+/// a segment empty when its start is NULL or allocated elsewhere.
+///
+/// Case splits on whether a segment is empty are *not* made here: the
+/// matcher makes them on demand (when a proof attempt fails in a state that
+/// still has an undecided segment), so that proofs that need no split — the
+/// common case, e.g. a chain of 200 segments — stay linear. A state with no
+/// undecided segment is fully normalised: it is satisfiable and its equality
+/// closure is exact for the list fragment.
+struct Normaliser {
+  let pure: any PureSolver
+  /// Gives up (the caller answers unknown) past this many case splits in one proof.
+  let splitLimit: Int
+  var splits = 0
+
+  init(pure: any PureSolver, splitLimit: Int) {
+    self.pure = pure
+    self.splitLimit = splitLimit
+  }
+
+  struct TooManySplits: Error {}
+
+  /// The state with every forced consequence applied; nil when it is contradictory.
+  func normalise(_ start: ProofState) -> ProofState? {
+    var state = start
+    guard propagate(&state) else { return nil }
+    if !state.arithmetic.isEmpty,
+       pure.satisfiability(of: state.equalities.facts + state.arithmetic) == .unsatisfiable {
+      return nil
+    }
+    return state
+  }
+
+  /// A segment of `state` that may or may not be empty.
+  func undecidedSegment(_ state: ProofState) -> (from: Term, to: Term)? {
+    for case .segment(_, let from, let to) in state.atoms where !state.isNonEmpty(from, to) {
+      return (from, to)
+    }
+    return nil
+  }
+
+  /// The two cases of an undecided segment (empty, non-empty), each normalised; contradictory cases are dropped.
+  mutating func split(_ state: ProofState) throws(TooManySplits) -> [ProofState]? {
+    guard let (from, to) = undecidedSegment(state) else { return nil }
+    splits += 1
+    if splits > splitLimit { throw TooManySplits() }
+    var empty = state
+    empty.equalities.assertEqual(from, to)
+    var nonEmpty = state
+    nonEmpty.equalities.assertDistinct(from, to)
+    return [empty, nonEmpty].compactMap(normalise)
+  }
+
+  /// Whether some case of the (normalised) state is consistent: depth-first over the splits.
+  mutating func isSatisfiable(_ state: ProofState) throws(TooManySplits) -> Bool {
+    guard let cases = try split(state) else { return true }
+    for next in cases where try isSatisfiable(next) { return true }
+    return false
+  }
+
+  /// Applies the forced consequences until nothing changes; false on a contradiction.
+  private func propagate(_ state: inout ProofState) -> Bool {
+    while true {
+      if state.equalities.isContradictory { return false }
+      state.atoms = state.atoms.map(state.canonical).filter { atom in
+        switch atom {
+        case .segment(_, let from, let to): !state.equalities.areEqual(from, to)
+        case .predicate(.tree, _, let arguments): !state.equalities.areEqual(arguments[0], .null)
+        default: true
+        }
+      }
+      var changed = false
+      let allocated = state.allocatedAddresses
+      for (index, address) in allocated.enumerated() {
+        if state.equalities.areEqual(address, .null) { return false }
+        if !state.equalities.areDistinct(address, .null) {
+          state.equalities.assertDistinct(address, .null)
+          changed = true
+        }
+        for other in allocated[(index + 1)...] {
+          if state.equalities.areEqual(address, other) { return false }
+          if !state.equalities.areDistinct(address, other) {
+            state.equalities.assertDistinct(address, other)
+            changed = true
+          }
+        }
+      }
+      // A segment that starts at NULL or at an address allocated elsewhere must be empty.
+      for atom in state.atoms {
+        guard case .segment(_, let from, let to) = atom, !state.isNonEmpty(from, to) else { continue }
+        let startsAtNull = state.equalities.areEqual(from, .null)
+        // `allocated` does not contain this segment (it is undecided): any match is another atom.
+        let startsAtOtherCell = allocated.contains { state.equalities.areEqual($0, from) }
+        if startsAtNull || startsAtOtherCell {
+          state.equalities.assertEqual(from, to)
+          changed = true
+          break
+        }
+      }
+      if !changed { return !state.equalities.isContradictory }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import HopLogic
+
+/// The left-hand side of an entailment while it is being proved: pure facts
+/// closed under equality, the spatial atoms not yet matched, and the
+/// addresses of atoms already matched (they are still allocated, which
+/// matters when rolling a list segment on the right).
+struct ProofState {
+  var equalities = EqualityClosure()
+  /// Facts the closure does not reason about (arithmetic); they go to the pure solver.
+  var arithmetic: [PureAtom] = []
+  var atoms: [SpatialAtom] = []
+  var consumedAddresses: [Term] = []
+
+  init(_ heap: SymbolicHeap) {
+    for fact in heap.pure {
+      // Compound terms are opaque to the closure: their facts also go to the pure solver.
+      if !equalities.assert(fact) || !fact.isInEqualityFragment { arithmetic.append(fact) }
+    }
+    atoms = heap.spatial
+  }
+
+  func canonical(_ term: Term) -> Term {
+    switch term {
+    case .variable, .null, .integer: equalities.representative(term)
+    case .negate(let inner): equalities.representative(.negate(canonical(inner)))
+    case .binary(let op, let a, let b): equalities.representative(.binary(op, canonical(a), canonical(b)))
+    }
+  }
+
+  func canonical(_ atom: SpatialAtom) -> SpatialAtom { atom.mapTerms(canonical) }
+
+  /// Whether a list segment is known to be non-empty.
+  func isNonEmpty(_ from: Term, _ to: Term) -> Bool { equalities.areDistinct(from, to) }
+
+  /// Addresses allocated for sure: cells, non-empty segments, non-NULL tree roots, matched atoms.
+  var allocatedAddresses: [Term] {
+    var addresses = consumedAddresses
+    for atom in atoms {
+      switch atom {
+      case .pointsTo(let address, _), .endpoint(let address, _):
+        addresses.append(address)
+      case .segment(_, let from, let to) where isNonEmpty(from, to):
+        addresses.append(from)
+      case .predicate(.tree, _, let arguments) where equalities.areDistinct(arguments[0], .null):
+        addresses.append(arguments[0])
+      default:
+        break
+      }
+    }
+    return addresses
+  }
+
+  /// Whether `term` is allocated by an atom of this state or one already matched.
+  func isAllocated(_ term: Term) -> Bool {
+    allocatedAddresses.contains { equalities.areEqual($0, term) }
+  }
+
+  /// The state as a symbolic heap (for frames and failure messages).
+  var heap: SymbolicHeap {
+    SymbolicHeap(pure: equalities.facts + arithmetic, spatial: atoms)
+  }
+}

@@ -1,0 +1,62 @@
+import HopLogic
+
+/// The entailment prover: `A ⊢ B * ?F` with frame inference, precise
+/// entailment (`A ⊢ B` with nothing left over) and satisfiability, for
+/// symbolic heaps with points-to, endpoint cells, list segments and trees.
+///
+/// Sound for all of them; complete for the list fragment (points-to along one
+/// field, `lseg`, equalities and disequalities), where every case split of the
+/// left-hand side is satisfiable and the equality closure is exact.
+public struct Prover: Sendable {
+  public let pure: any PureSolver
+  /// The prover answers unknown rather than explore more than this many cases in one query.
+  public let splitLimit: Int
+
+  public init(pure: any PureSolver = LayeredPureSolver(), splitLimit: Int = 200_000) {
+    self.pure = pure
+    self.splitLimit = splitLimit
+  }
+
+  /// `A ⊢ B * ?F`: proves B from part of A and returns the rest of A, per case.
+  public func entailment(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap) -> EntailmentResult {
+    prove(antecedent, consequent, precise: false)
+  }
+
+  /// `A ⊢ B` in precise separation logic: B must describe all of A's heap (every frame is empty).
+  public func entails(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap) -> EntailmentResult {
+    prove(antecedent, consequent, precise: true)
+  }
+
+  private func prove(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap, precise: Bool) -> EntailmentResult {
+    var names = FreshNames()
+    let left = names.openExistentials(of: antecedent).heap
+    let (right, renaming) = names.openExistentials(of: consequent)
+    let goal = Goal(atoms: right.spatial, facts: right.pure, existentials: Set(renaming.values))
+    var matcher = Matcher(normaliser: Normaliser(pure: pure, splitLimit: splitLimit), names: names, precise: precise)
+    do throws(Matcher.Stop) {
+      let leaves = try matcher.solveEachCase(ProofState(left), goal)
+      return .proved(leaves.map { state, goal in
+        Frame(heap: state.heap, instantiation: renaming.mapValues { goal.resolved(.variable($0)) })
+      })
+    } catch {
+      switch error {
+      case .failed(let failure): return .failed(failure)
+      case .unknown(let reason): return .unknown(reason)
+      }
+    }
+  }
+
+  /// Whether some heap satisfies `heap`.
+  public func satisfiability(_ heap: SymbolicHeap) -> Satisfiability {
+    var names = FreshNames()
+    var normaliser = Normaliser(pure: pure, splitLimit: splitLimit)
+    do {
+      guard let state = normaliser.normalise(ProofState(names.openExistentials(of: heap).heap)) else {
+        return .unsatisfiable
+      }
+      return try normaliser.isSatisfiable(state) ? .satisfiable : .unsatisfiable
+    } catch {
+      return .unknown
+    }
+  }
+}

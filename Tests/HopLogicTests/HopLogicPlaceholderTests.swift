@@ -1,3 +1,0 @@
-import Testing
-@testable import HopLogic
-@Test func HopLogicModuleLoads() { #expect(Bool(true)) }
