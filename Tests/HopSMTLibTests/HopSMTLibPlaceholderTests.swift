@@ -1,3 +1,0 @@
-import Testing
-@testable import HopSMTLib
-@Test func HopSMTLibModuleLoads() { #expect(Bool(true)) }
