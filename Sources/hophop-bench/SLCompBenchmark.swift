@@ -55,6 +55,9 @@ struct SLCompBenchmark: ParsableCommand {
     let total = times.reduce(0, +)
     print(String(format: "time (in process, read + decide): total %.1f ms, median %.3f ms, max %.1f ms",
                  total, sorted[sorted.count / 2], sorted.last!))
+    let slowest = zip(files, times).sorted { $0.1 > $1.1 }.prefix(3)
+    print("slowest: " + slowest.map { String(format: "%@ %.1f ms", URL(fileURLWithPath: $0.0).lastPathComponent, $0.1) }
+      .joined(separator: ", "))
     if chain > 0 { timeChain(chain, prover) }
     for path in wrongFiles { print("WRONG: \(path)") }
     if !wrongFiles.isEmpty { throw ExitCode(1) }

@@ -84,13 +84,35 @@ public final class Z3PureSolver: PureSolver, @unchecked Sendable {
 }
 
 /// The fast path where it applies, Z3 everywhere else: the solver the prover uses.
+/// Z3 is started only when the first query outside the equality fragment
+/// arrives, so runs that never need it (most list problems) do not pay for it.
 public struct LayeredPureSolver: PureSolver {
   public let fastPath = EqualityFastPath()
-  public let fallback: any PureSolver
+  private let fallback: LazySolver
 
-  public init(fallback: any PureSolver = Z3PureSolver()) { self.fallback = fallback }
+  public init(fallback: @escaping @Sendable () -> any PureSolver = { Z3PureSolver() }) {
+    self.fallback = LazySolver(make: fallback)
+  }
 
   public func satisfiability(of facts: [PureAtom]) -> Satisfiability? {
-    fastPath.satisfiability(of: facts) ?? fallback.satisfiability(of: facts)
+    fastPath.satisfiability(of: facts) ?? fallback.solver.satisfiability(of: facts)
+  }
+}
+
+/// A solver made on first use.
+private final class LazySolver: @unchecked Sendable {
+  private let make: @Sendable () -> any PureSolver
+  private var made: (any PureSolver)?
+  private let lock = NSLock()
+
+  init(make: @escaping @Sendable () -> any PureSolver) { self.make = make }
+
+  var solver: any PureSolver {
+    lock.lock()
+    defer { lock.unlock() }
+    if let made { return made }
+    let solver = make()
+    made = solver
+    return solver
   }
 }
