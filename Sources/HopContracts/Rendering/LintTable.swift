@@ -60,6 +60,7 @@ extension ContractLint {
     let rows = self.rows
     let width = rows.map(\.title.count).max() ?? 0
     var text = "contract \(automaton.name) (\(location))\n"
+    text += "  " + "property" + String(repeating: " ", count: max(0, width - 8)) + "     witness / reason\n"
     for row in rows {
       let title = row.title + String(repeating: " ", count: width - row.title.count)
       text += "  \(title)  \(row.answer.symbol)  \(row.detail)".trimmingTrailingSpaces() + "\n"
