@@ -1,3 +1,0 @@
-import Testing
-@testable import HopContracts
-@Test func HopContractsModuleLoads() { #expect(Bool(true)) }
