@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
     .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),
-    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopTestSupport"]),
+    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopDriver", "HopTestSupport"]),
     .testTarget(name: "HopSMTLibTests", dependencies: ["HopSMTLib", "HopTestSupport"]),
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
   ]
