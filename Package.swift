@@ -36,7 +36,7 @@ let package = Package(
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "hophop-bench",
-      dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["HopDriver", "HopContracts", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests mirror the targets.
     .target(name: "HopTestSupport", dependencies: ["HopSyntax"], path: "Tests/HopTestSupport"),
