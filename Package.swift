@@ -36,14 +36,14 @@ let package = Package(
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "hophop-bench",
-      dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["HopDriver", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests mirror the targets.
     .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic"], path: "Tests/HopTestSupport"),
     .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
     .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),
-    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopTestSupport"]),
+    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopDriver", "HopTestSupport"]),
     .testTarget(name: "HopSMTLibTests", dependencies: ["HopSMTLib", "HopTestSupport"]),
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
   ]

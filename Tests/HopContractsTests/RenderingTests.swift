@@ -1,0 +1,97 @@
+import Foundation
+import HopContracts
+import HopDriver
+import HopSyntax
+import HopTestSupport
+import Testing
+
+/// Transition table, DOT, SVG through Graphviz, and the lint/contract sessions with their exit codes.
+@Suite struct RenderingTests {
+  static let listTransferPath = ExampleCatalog.projectRoot.appendingPathComponent("examples/list_transfer.hop").path
+
+  @Test func transitionTableMarksInitialAndFinalStates() {
+    #expect(automaton(listTransfer).transitionTable() == """
+      contract C: 3 states, 3 messages
+          state     transitions
+      ▶   transfer  !cell → wait   !fin → end
+          wait      ?ack → transfer
+       ◎  end       (none)
+      ▶ initial   ◎ final   !m send   ?m receive
+
+      """)
+  }
+
+  @Test func dotMarksInitialFinalAndDirections() {
+    let dot = automaton(listTransfer).dot()
+    #expect(dot.hasPrefix("digraph \"C\" {"))
+    #expect(dot.contains("\"__initial\" -> \"transfer\";"))
+    #expect(dot.contains("\"end\" [shape=doublecircle];"))
+    #expect(dot.contains("\"wait\" [shape=circle];"))
+    #expect(dot.contains("\"transfer\" -> \"wait\" [label=\"!cell\", color=blue"))
+    #expect(dot.contains("\"wait\" -> \"transfer\" [label=\"?ack\", color=darkgreen, fontcolor=darkgreen, style=dashed]"))
+  }
+
+  @Test func listTransferRendersToSVGWhenGraphvizIsInstalled() throws {
+    let result = ContractSession.render(path: Self.listTransferPath, contract: "C", dual: false, as: .dot)
+    let dot = try #require(result.output)
+    switch GraphvizRenderer.render(dot, format: "svg") {
+    case .success(let data):
+      let svg = String(decoding: data, as: UTF8.self)
+      #expect(svg.contains("<svg"))
+      #expect(svg.contains("transfer") && svg.contains("!cell"))
+    case .failure(let failure):
+      // Only acceptable when dot is absent; scripts/install-deps.sh installs it.
+      #expect(failure == .notInstalled)
+      #expect(failure.description.contains("apt-get install graphviz"))
+    }
+  }
+
+  @Test func lintSessionExitCodes() throws {
+    #expect(LintSession.lint([Self.listTransferPath]).exitStatus == .success)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-lint-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func lint(_ text: String) throws -> LintSession.Result {
+      let path = directory.appendingPathComponent("t\(UUID().uuidString).hop").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      return LintSession.lint([path])
+    }
+    let leaky = try lint("""
+      message m
+      contract Bad { initial final state s { !m -> s; } }
+      main() { local e, f; (e, f) = open(Bad); close(e, f); }
+      """)
+    #expect(leaky.exitStatus == .failure)
+    #expect(leaky.report.diagnostics.map(\.code) == [.notLeakFree])
+    for (text, code) in [("contract A { initial state a { } initial state b { } }", DiagnosticCode.multipleInitialStates),
+                         ("contract B { }", .emptyContract),
+                         ("message m contract D { initial state s { !m -> nowhere; } }", .undeclaredName)] {
+      let result = try lint(text)
+      #expect(result.exitStatus == .badInput)
+      #expect(result.report.diagnostics.map(\.code) == [code])
+      // Rendered with a caret under the offending text.
+      let rendered = TextRenderer(useColor: false).render(result.report)
+      #expect(rendered.contains("^"), "\(rendered)")
+    }
+  }
+
+  @Test func lintJSONCarriesPropertiesAndExitStatus() throws {
+    let json = LintJSONRenderer.render(LintSession.lint([Self.listTransferPath]))
+    let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    #expect(document?["exitStatus"] as? Int == 0)
+    let files = document?["files"] as? [[String: Any]]
+    let contract = (files?.first?["contracts"] as? [[String: Any]])?.first
+    #expect(contract?["name"] as? String == "C")
+    let properties = contract?["properties"] as? [[String: Any]]
+    #expect(properties?.map { $0["name"] as? String } == ["deterministic", "uniform", "synchronizing", "leakfree",
+                                                           "halfduplex", "progress"])
+    #expect(properties?.allSatisfy { $0["answer"] as? String == "yes" } == true)
+  }
+
+  @Test func contractSessionReportsAnUnknownContract() {
+    let result = ContractSession.render(path: Self.listTransferPath, contract: "Nope", dual: false, as: .text)
+    #expect(result.output == nil)
+    #expect(result.exitStatus == .badInput)
+    #expect(result.report.diagnostics.map(\.code) == [.undeclaredName])
+  }
+}
