@@ -21,12 +21,6 @@ struct ListSegmentRecognizer {
     return nil
   }
 
-  private func isEmp(_ node: SExpression) -> Bool {
-    if node.symbol == "emp" { return true }
-    guard let items = node.list, items.count >= 2, items[0].symbol == "_", items[1].symbol == "emp" else { return false }
-    return true
-  }
-
   private func isPair(_ node: SExpression, _ head: String, _ a: String, _ b: String) -> Bool {
     guard node.head == head, let items = node.list, items.count == 3 else { return false }
     let pair = [items[1].symbol, items[2].symbol]
@@ -36,8 +30,8 @@ struct ListSegmentRecognizer {
   /// `(and (= in out) emp)` in either order.
   private func isBase(_ node: SExpression, _ input: String, _ output: String) -> Bool {
     guard node.head == "and", let items = node.list, items.count == 3 else { return false }
-    return (isPair(items[1], "=", input, output) && isEmp(items[2]))
-      || (isPair(items[2], "=", input, output) && isEmp(items[1]))
+    return (isPair(items[1], "=", input, output) && items[2].isEmp)
+      || (isPair(items[2], "=", input, output) && items[1].isEmp)
   }
 
   /// The next-field of `(exists ((u L) ...) (and (distinct in out) (sep (pto in (C ..u..)) (P u out))))`.

@@ -25,6 +25,13 @@ public struct SExpression: Hashable, Sendable {
 
   /// The head symbol of a list (`assert` in `(assert ...)`).
   public var head: String? { list?.first?.symbol }
+
+  /// `emp` or the indexed `(_ emp Loc Data)` of SL-COMP: the empty heap.
+  public var isEmp: Bool {
+    if symbol == "emp" { return true }
+    guard let items = list, items.count >= 2 else { return false }
+    return items[0].symbol == "_" && items[1].symbol == "emp"
+  }
 }
 
 /// Reads the s-expressions of a file: `;` comments, `|quoted symbols|`,

@@ -13,10 +13,10 @@ struct SLCompFormulaTranslator {
   var bound: [String: Variable] = [:]
 
   func heap(_ formula: SExpression) throws(SLCompError) -> SymbolicHeap {
+    if formula.isEmp { return .emp }
     if let symbol = formula.symbol {
       switch symbol {
       case "true": return .emp
-      case "emp": return .emp
       case "false": return SymbolicHeap(pure: [.notEqual(.null, .null)])
       default: throw SLCompReader.unsupported("'\(symbol)' is not a formula of the list fragment", formula)
       }
@@ -26,11 +26,9 @@ struct SLCompFormulaTranslator {
       throw SLCompReader.malformed("expected a formula", formula)
     }
     let arguments = Array(items.dropFirst())
-    if head.list?.first?.symbol == "_", head.list?.dropFirst().first?.symbol == "emp" { return .emp }
+    if head.isEmp { return .emp }
     guard let name = head.symbol else { throw SLCompReader.unsupported("unsupported formula", formula) }
     switch name {
-    case "_" where arguments.first?.symbol == "emp":
-      return .emp
     case "sep":
       var result = SymbolicHeap.emp
       for argument in arguments {

@@ -55,7 +55,7 @@ struct Matcher {
     var fallback: Int?
     for (index, atom) in goal.atoms.enumerated() {
       guard let address = atom.address else {
-        if fallback == nil, goal.atoms[index].variables.allSatisfy({ !goal.existentials.contains($0) || goal.bindings[$0] != nil }) {
+        if fallback == nil, atom.terms.allSatisfy(goal.isBound) {
           fallback = index
         }
         continue
