@@ -1,0 +1,53 @@
+import HopProver
+import HopSyntax
+
+/// Proves the async procedures of a program one by one, by the
+/// rely/guarantee method of Gavran et al. (CONCUR'15, seeds/002): no
+/// interleaving is explored; each procedure is run symbolically once and
+/// the four conditions of LANGUAGE.md §3 are discharged with Z3.
+public enum AsyncChecker {
+  /// How to run the solver.
+  public struct Options: Sendable {
+    /// Z3 gives up on one query (answer: unknown) after this long.
+    public var timeoutMilliseconds: UInt32
+    /// Keep every query as an SMT-LIB 2 script (`--dump-smt`).
+    public var dumpQueries: Bool
+
+    public init(timeoutMilliseconds: UInt32 = 5_000, dumpQueries: Bool = false) {
+      self.timeoutMilliseconds = timeoutMilliseconds
+      self.dumpQueries = dumpQueries
+    }
+  }
+
+  /// True when the program has async procedures to check.
+  public static func applies(to program: Program) -> Bool {
+    program.declarations.contains { if case .asyncProcedure = $0 { true } else { false } }
+  }
+
+  /// Checks every async procedure of `program` (a program that passed the front end).
+  public static func check(_ program: Program, options: Options = Options()) -> AsyncReport {
+    let asyncProgram = AsyncProgram(program)
+    let smt = SMTContext(timeoutMilliseconds: options.timeoutMilliseconds)
+    let queries = QueryRunner(smt: smt, dumping: options.dumpQueries)
+    var report = AsyncReport()
+    report.diagnostics = Specifications(program: asyncProgram, fresh: FreshConstants(smt: smt, program: asyncProgram))
+      .validate()
+    guard !report.diagnostics.hasErrors else { return report }
+
+    var verdicts: [String: [AsyncConditionVerdict]] = [:]
+    for procedure in asyncProgram.procedures {
+      var checker = ProcedureChecker(program: asyncProgram, procedure: procedure, queries: queries)
+      checker.check()
+      for (name, verdict) in checker.verdicts { verdicts[name, default: []].append(verdict) }
+      report.diagnostics += checker.diagnostics
+    }
+    report.procedures = asyncProgram.procedures.map {
+      AsyncProcedureVerdict(name: $0.name.name, conditions: verdicts[$0.name.name] ?? [])
+    }
+    report.diagnostics = report.diagnostics.sortedBySource()
+    report.queryCount = smt.statistics.queries
+    report.solverTime = smt.statistics.time
+    report.dumpedQueries = queries.dumped
+    return report
+  }
+}

@@ -1,0 +1,87 @@
+import HopSyntax
+
+/// One of the things hophop proves about an async procedure.
+public enum AsyncCondition: Hashable, Sendable, CustomStringConvertible {
+  /// Every field access and `dispose` is on an allocated address.
+  case memorySafety
+  /// Every loop invariant holds on entry and is preserved.
+  case loopInvariants
+  /// Condition 1: the procedure's effect satisfies its guarantee.
+  case guarantee
+  /// Condition 2: the instances of `child` the procedure posts satisfy the child's precondition.
+  case childPrecondition(child: String)
+  /// Condition 3: the rely preserves the precondition of a pending instance.
+  case relyPreservesPrecondition
+  /// Condition 4: while an instance of this procedure is pending, `sibling` running cannot break its rely.
+  case siblingRespectsRely(sibling: String)
+
+  /// The number of the rely/guarantee condition (LANGUAGE.md §3), if it is one.
+  public var number: Int? {
+    switch self {
+    case .memorySafety, .loopInvariants: nil
+    case .guarantee: 1
+    case .childPrecondition: 2
+    case .relyPreservesPrecondition: 3
+    case .siblingRespectsRely: 4
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .memorySafety: "memory safety"
+    case .loopInvariants: "loop invariants"
+    case .guarantee: "condition 1 (guarantee)"
+    case .childPrecondition(let child): "condition 2 (posted \(child) meets its precondition)"
+    case .relyPreservesPrecondition: "condition 3 (rely preserves the precondition)"
+    case .siblingRespectsRely(let sibling): "condition 4 (\(sibling) respects the rely)"
+    }
+  }
+}
+
+/// The answer for one condition.
+public enum AsyncOutcome: String, Sendable, Comparable {
+  case valid, unknown, invalid
+
+  /// Worse outcomes are larger: invalid > unknown > valid.
+  public static func < (a: AsyncOutcome, b: AsyncOutcome) -> Bool { a.rank < b.rank }
+  private var rank: Int { self == .valid ? 0 : self == .unknown ? 1 : 2 }
+}
+
+/// One condition of one procedure and its answer.
+public struct AsyncConditionVerdict: Sendable {
+  public var condition: AsyncCondition
+  public var outcome: AsyncOutcome
+  /// Why it holds without a query (e.g. "the sibling writes nothing the precondition reads"), if so.
+  public var reasonWithoutQuery: String?
+}
+
+/// Everything checked for one async procedure.
+public struct AsyncProcedureVerdict: Sendable {
+  public var name: String
+  public var conditions: [AsyncConditionVerdict]
+  /// The worst outcome of its conditions.
+  public var outcome: AsyncOutcome { conditions.map(\.outcome).max() ?? .valid }
+}
+
+/// A query sent to the solver, as an SMT-LIB 2 script (`--dump-smt`).
+public struct DumpedQuery: Sendable {
+  /// A file-name-safe name: procedure, condition, number.
+  public var name: String
+  public var script: String
+  /// What Z3 answered: `unsat` means the condition (or this part of it) holds.
+  public var answer: String
+}
+
+/// The result of checking the async procedures of one program.
+public struct AsyncReport: Sendable {
+  public var procedures: [AsyncProcedureVerdict] = []
+  public var diagnostics: [Diagnostic] = []
+  public var queryCount = 0
+  public var solverTime: Duration = .zero
+  public var dumpedQueries: [DumpedQuery] = []
+
+  /// The worst outcome over all procedures.
+  public var outcome: AsyncOutcome {
+    diagnostics.hasErrors && procedures.isEmpty ? .invalid : procedures.map(\.outcome).max() ?? .valid
+  }
+}

@@ -1,0 +1,155 @@
+import HopProver
+import HopSyntax
+
+/// Conditions 3 and 4: relies against preconditions and guarantees.
+extension ProcedureChecker {
+  /// Condition 3: when this procedure's rely is written, a step allowed by
+  /// it keeps the precondition of a pending instance (default rely: holds by
+  /// construction).
+  mutating func checkRelyPreservesPrecondition() {
+    guard let clause = procedure.rely else {
+      record(name, .relyPreservesPrecondition, .valid,
+             withoutQuery: "no rely is written: it is \"the precondition is preserved\"")
+      return
+    }
+    let before = fresh.state("#before"), after = fresh.state("#after")
+    let arguments = specifications.arguments(of: procedure)
+    guard let rely = try? specifications.rely(procedure, arguments, old: before, current: after),
+          let preconditionBefore = try? specifications.precondition(procedure, arguments, in: before),
+          let preconditionAfter = try? specifications.precondition(procedure, arguments, in: after) else { return }
+    let facts = fresh.axioms(before) + fresh.axioms(after) + [
+      rely, before.isPending(name, arguments, in: smt), after.isPending(name, arguments, in: smt),
+      preconditionBefore, smt.not(preconditionAfter)]
+    switch queries.ask("\(name)-c3-rely", facts) {
+    case .unsatisfiable:
+      record(name, .relyPreservesPrecondition, .valid)
+    case .unknown(let reason):
+      reportUnknown("condition 3 (the rely of '\(name)')", reason: reason, at: clause.range)
+      record(name, .relyPreservesPrecondition, .unknown)
+    case .satisfiable(let model):
+      let example = stepCounterexample(arguments, pending: nil, before: before, after: after)
+      diagnostics.append(Diagnostic(
+        code: .relyTooWeak,
+        message: "the rely of '\(name)' allows steps that break its precondition while an instance is pending",
+        range: clause.range,
+        notes: [.init("precondition: \(procedure.precondition.map { PrettyPrinter.expression($0, .firstOrder) } ?? "true")",
+                      at: procedure.precondition?.range),
+                .init(example.describe(model))]))
+      record(name, .relyPreservesPrecondition, .invalid)
+    }
+  }
+
+  /// Condition 4 for the pair (pending f, running g = this procedure): an
+  /// instance of f pending before and after g runs still has its rely
+  /// (by default: its precondition) satisfied. Recorded under f.
+  mutating func checkRespectsRely(of pending: AsyncProcedureDecl, _ run: Run) {
+    let pendingName = pending.name.name
+    let condition = AsyncCondition.siblingRespectsRely(sibling: name)
+    if pending.rely == nil && pending.precondition == nil {
+      record(pendingName, condition, .valid, withoutQuery: "'\(pendingName)' has no precondition")
+      return
+    }
+    if pending.rely == nil, procedure.guarantee == nil, let precondition = pending.precondition {
+      var reads = Footprint(readsOf: precondition)
+      reads.variables.formIntersection(program.globals)
+      if !Footprint(writesOf: procedure.body).overlaps(reads: reads) {
+        record(pendingName, condition, .valid,
+               withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
+        return
+      }
+    }
+    let arguments = specifications.arguments(of: pending)
+    if procedure.guarantee != nil {
+      checkGuaranteeImpliesRely(of: pending, arguments)
+      return
+    }
+    let start = run.start.state, specifications = self.specifications
+    let stillPending = [start.isPending(pendingName, arguments, in: smt),
+                        run.final.state.isPending(pendingName, arguments, in: smt)]
+    let relyHolds = { (state: AsyncState) throws -> SMTTerm in
+      try specifications.rely(pending, arguments, old: start, current: state)
+    }
+    guard let atEnd = try? relyHolds(run.final.state) else { return }
+    let facts = stillPending + [smt.not(atEnd)]
+    switch queries.ask("\(pendingName)-c4-\(name)", run.final.facts + facts) {
+    case .unsatisfiable:
+      record(pendingName, condition, .valid)
+    case .unknown(let reason):
+      reportUnknown("condition 4 ('\(name)' against the rely of a pending '\(pendingName)')", reason: reason,
+                    at: procedure.name.range)
+      record(pendingName, condition, .unknown)
+    case .satisfiable(let model):
+      let blamed = blame(run, "\(pendingName)-c4-\(name)-blame", extra: stillPending, relyHolds)
+      var example = counterexample(run)
+      example.addInstance("pending", pending, arguments)
+      let instance = "\(pendingName)(\(pending.parameters.map(\.name).joined(separator: ", ")))"
+      var broken = relyText(pending)
+      if pending.rely == nil, let part = Specifications.brokenPart(
+        specifications.preconditionParts(pending, arguments, in: blamed?.0.path.state ?? run.final.state),
+        in: blamed?.1 ?? model) {
+        broken = "`\(PrettyPrinter.expression(part, .firstOrder))` of \(pendingName)'s precondition"
+      }
+      diagnostics.append(Diagnostic(
+        code: .siblingBreaksRely,
+        message: "\(instance) may be pending while '\(name)' runs, and '\(name)' can break \(broken)"
+          + (blamed == nil ? "" : " here"),
+        range: blamed?.0.range ?? procedure.name.range,
+        notes: [.init("\(relyText(pending)) is declared here", at: (pending.rely ?? pending.precondition)?.range),
+                .init(example.describe(blamed?.1 ?? model))]))
+      record(pendingName, condition, .invalid)
+    }
+  }
+
+  /// Condition 4 when this procedure has a written guarantee: any step the
+  /// guarantee allows, from any state, keeps the rely of a pending instance.
+  private mutating func checkGuaranteeImpliesRely(of pending: AsyncProcedureDecl, _ arguments: [SMTTerm]) {
+    let pendingName = pending.name.name
+    let condition = AsyncCondition.siblingRespectsRely(sibling: name)
+    let before = fresh.state("#before"), after = fresh.state("#after")
+    let parameters = specifications.arguments(of: procedure)
+    guard let clause = procedure.guarantee,
+          let guarantee = try? specifications.guarantee(procedure, parameters, old: before, current: after),
+          let rely = try? specifications.rely(pending, arguments, old: before, current: after) else { return }
+    let facts = fresh.axioms(before) + fresh.axioms(after) + [
+      guarantee, before.isPending(pendingName, arguments, in: smt), after.isPending(pendingName, arguments, in: smt),
+      smt.not(rely)]
+    switch queries.ask("\(pendingName)-c4-\(name)", facts) {
+    case .unsatisfiable:
+      record(pendingName, condition, .valid)
+    case .unknown(let reason):
+      reportUnknown("condition 4 (the guarantee of '\(name)' against the rely of '\(pendingName)')", reason: reason,
+                    at: clause.range)
+      record(pendingName, condition, .unknown)
+    case .satisfiable(let model):
+      let example = stepCounterexample(parameters, pending: (pending, arguments), before: before, after: after)
+      diagnostics.append(Diagnostic(
+        code: .siblingBreaksRely,
+        message: "the guarantee of '\(name)' allows steps that break \(relyText(pending)) of a pending instance",
+        range: clause.range,
+        notes: [.init("\(relyText(pending)) is declared here", at: (pending.rely ?? pending.precondition)?.range),
+                .init(example.describe(model))]))
+      record(pendingName, condition, .invalid)
+    }
+  }
+
+  /// The counterexample of a step between two arbitrary states: this
+  /// procedure's parameters, the pending instance if any, every global before and after.
+  private func stepCounterexample(_ parameters: [SMTTerm], pending: (AsyncProcedureDecl, [SMTTerm])?,
+                                  before: AsyncState, after: AsyncState) -> Counterexample {
+    var example = Counterexample()
+    for (parameter, value) in zip(procedure.parameters, parameters) { example.add(parameter.name, value) }
+    if let (procedure, arguments) = pending { example.addInstance("pending", procedure, arguments) }
+    for global in program.globals {
+      example.add("old(\(global))", before.globals[global]!)
+      example.add(global, after.globals[global]!)
+    }
+    return example
+  }
+
+  /// "write's precondition `owner == id`" or "write's rely `...`".
+  private func relyText(_ pending: AsyncProcedureDecl) -> String {
+    if let rely = pending.rely { return "\(pending.name.name)'s rely `\(PrettyPrinter.expression(rely, .firstOrder))`" }
+    let precondition = pending.precondition.map { PrettyPrinter.expression($0, .firstOrder) } ?? "true"
+    return "\(pending.name.name)'s precondition `\(precondition)`"
+  }
+}

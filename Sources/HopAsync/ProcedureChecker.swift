@@ -1,0 +1,253 @@
+import HopProver
+import HopSyntax
+
+/// Checks everything that is proved by running one async procedure g
+/// symbolically: its memory safety and loop invariants, its guarantee
+/// (condition 1), the preconditions of what it posts (condition 2), and,
+/// for every procedure f that may be pending while g runs, that g respects
+/// f's rely (condition 4, recorded under f). Condition 3 needs no run of
+/// the body and is checked here too, for g itself.
+struct ProcedureChecker {
+  let program: AsyncProgram
+  let procedure: AsyncProcedureDecl
+  let queries: QueryRunner
+  let fresh: FreshConstants
+  let specifications: Specifications
+  /// Verdicts by the procedure they are about (condition 4 is about the pending one).
+  var verdicts: [(procedure: String, verdict: AsyncConditionVerdict)] = []
+  var diagnostics: [Diagnostic] = []
+
+  var smt: SMTContext { fresh.smt }
+  var name: String { procedure.name.name }
+
+  init(program: AsyncProgram, procedure: AsyncProcedureDecl, queries: QueryRunner) {
+    self.program = program
+    self.procedure = procedure
+    self.queries = queries
+    fresh = FreshConstants(smt: queries.smt, program: program)
+    specifications = Specifications(program: program, fresh: fresh)
+  }
+
+  /// The run of the body from the start state, with what it must establish.
+  struct Run {
+    var start: PathState
+    var final: PathState
+    var parameters: [SMTTerm]
+    var obligations: [Obligation]
+    var snapshots: [Snapshot]
+  }
+
+  mutating func check() {
+    let run: Run
+    do {
+      run = try execute()
+    } catch let error as EncodingError {
+      diagnostics.append(Diagnostic(code: .sortMismatch, message: error.message, range: error.range))
+      record(name, .memorySafety, .invalid)
+      return
+    } catch {
+      return
+    }
+    checkObligations(run)
+    checkGuarantee(run)
+    for child in program.children(of: name) { checkChild(child, run) }
+    checkRelyPreservesPrecondition()
+    if program.siblings.contains(where: { $0.name.name == name }) {
+      for pending in program.procedures { checkRespectsRely(of: pending, run) }
+    }
+  }
+
+  private func execute() throws -> Run {
+    let parameters = specifications.arguments(of: procedure)
+    var variables = Dictionary(zip(procedure.parameters.map(\.name), parameters), uniquingKeysWith: { a, _ in a })
+    for local in procedure.locals { variables[local.name] = fresh.constant(local.name, .int) }
+    let state = fresh.state("")
+    var facts = fresh.axioms(state)
+    facts.append(try specifications.precondition(procedure, parameters, in: state))
+    facts.append(smt.not(state.isPending(name, parameters, in: smt)))
+    facts += try specifications.startInvariant(for: procedure, in: state)
+    let start = PathState(state: state, variables: variables, facts: facts)
+    var executor = SymbolicExecutor(fresh: fresh, initial: start)
+    let final = try executor.run(procedure.body, from: start)
+    return Run(start: start, final: final, parameters: parameters, obligations: executor.obligations,
+               snapshots: executor.snapshots)
+  }
+
+  // MARK: Recording answers
+
+  mutating func record(_ procedure: String, _ condition: AsyncCondition, _ outcome: AsyncOutcome,
+                       withoutQuery reason: String? = nil) {
+    verdicts.append((procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
+                                                      reasonWithoutQuery: reason)))
+  }
+
+  /// Reports a query Z3 could not decide (HH210).
+  mutating func reportUnknown(_ what: String, reason: String, at range: SourceRange) {
+    diagnostics.append(Diagnostic(code: .conditionUnknown,
+                                  message: "could not prove or refute \(what): the solver answered unknown (\(reason))",
+                                  range: range, notes: [.init("an undecided condition is not proved; try --timeout or a simpler formula")]))
+  }
+
+  /// A counterexample showing the parameters of this procedure and the globals before and after.
+  func counterexample(_ run: Run, final: AsyncState? = nil) -> Counterexample {
+    var example = Counterexample()
+    for (parameter, value) in zip(procedure.parameters, run.parameters) { example.add(parameter.name, value) }
+    let end = final ?? run.final.state
+    for global in program.globals {
+      guard let before = run.start.state.globals[global], let after = end.globals[global] else { continue }
+      if before == after {
+        example.add(global, before)
+      } else {
+        example.add("old(\(global))", before)
+        example.add(global, after)
+      }
+    }
+    return example
+  }
+
+  // MARK: Memory safety and loop invariants
+
+  private mutating func checkObligations(_ run: Run) {
+    var outcomes: [AsyncCondition: AsyncOutcome] = [.memorySafety: .valid, .loopInvariants: .valid]
+    for (index, obligation) in run.obligations.enumerated() {
+      let condition: AsyncCondition
+      let message: String
+      let code: DiagnosticCode
+      switch obligation.kind {
+      case .memoryAccess(let what):
+        condition = .memorySafety
+        code = .invalidAccess
+        message = "\(what) needs an allocated address, and it may not be allocated here"
+      case .invariantOnEntry:
+        condition = .loopInvariants
+        code = .asyncInvariantOnEntry
+        message = "the loop invariant may not hold when the loop is entered"
+      case .invariantPreserved:
+        condition = .loopInvariants
+        code = .asyncInvariantNotPreserved
+        message = "the loop invariant may not be preserved by an iteration"
+      }
+      switch queries.ask("\(name)-\(condition == .memorySafety ? "memory" : "invariant")-\(index + 1)",
+                         obligation.facts + [smt.not(obligation.goal)]) {
+      case .unsatisfiable:
+        continue
+      case .satisfiable(let model):
+        var example = counterexample(run)
+        for local in procedure.locals {
+          if let value = obligation.variables[local.name] { example.add(local.name, value) }
+        }
+        diagnostics.append(Diagnostic(code: code, message: message, range: obligation.range,
+                                      notes: [.init(example.describe(model))]))
+        outcomes[condition] = .invalid
+      case .unknown(let reason):
+        reportUnknown(condition.description, reason: reason, at: obligation.range)
+        outcomes[condition] = max(outcomes[condition] ?? .valid, .unknown)
+      }
+    }
+    record(name, .memorySafety, outcomes[.memorySafety]!)
+    if !run.obligations.allSatisfy({ if case .memoryAccess = $0.kind { true } else { false } }) {
+      record(name, .loopInvariants, outcomes[.loopInvariants]!)
+    }
+  }
+
+  /// The command to blame for a property that fails at the end of the run:
+  /// the last one (in source order) that can turn the property from true to
+  /// false on a run where it is false at the end. `extra` are facts of the
+  /// failure (e.g. which instance is pending).
+  func blame(_ run: Run, _ query: String, extra: [SMTTerm] = [],
+             _ holds: (AsyncState) throws -> SMTTerm) -> (Snapshot, SMTModel)? {
+    guard let atEnd = try? holds(run.final.state) else { return nil }
+    for snapshot in run.snapshots.reversed() {
+      guard let before = try? holds(snapshot.before), let after = try? holds(snapshot.path.state) else { continue }
+      let facts = run.final.facts + snapshot.path.facts + extra + [smt.not(atEnd), before, smt.not(after)]
+      if case .satisfiable(let model) = queries.ask(query, facts) { return (snapshot, model) }
+    }
+    return nil
+  }
+
+  // MARK: Condition 1
+
+  private mutating func checkGuarantee(_ run: Run) {
+    guard let clause = procedure.guarantee else {
+      record(name, .guarantee, .valid, withoutQuery: "no guarantee is written: it is the procedure's exact effect")
+      return
+    }
+    let specifications = self.specifications, procedure = self.procedure
+    let guarantee = { (state: AsyncState) in
+      try specifications.guarantee(procedure, run.parameters, old: run.start.state, current: state)!
+    }
+    guard let final = try? guarantee(run.final.state) else { return }
+    switch queries.ask("\(name)-c1-guarantee", run.final.facts + [smt.not(final)]) {
+    case .unsatisfiable:
+      record(name, .guarantee, .valid)
+    case .unknown(let reason):
+      reportUnknown("condition 1 (the guarantee of '\(name)')", reason: reason, at: clause.range)
+      record(name, .guarantee, .unknown)
+    case .satisfiable(let model):
+      let blamed = blame(run, "\(name)-c1-blame", guarantee)
+      let shown = blamed?.1 ?? model
+      let part = Specifications.brokenPart(
+        specifications.guaranteeParts(procedure, run.parameters, old: run.start.state,
+                                      current: blamed?.0.path.state ?? run.final.state), in: shown)
+      diagnostics.append(Diagnostic(
+        code: .guaranteeBroken,
+        message: "'\(name)' may break its own guarantee" + (blamed == nil ? "" : " here")
+          + (part.map { ": `\(PrettyPrinter.expression($0, .firstOrder))` can be false" } ?? ""),
+        range: blamed?.0.range ?? clause.range,
+        notes: [.init("guarantee: \(PrettyPrinter.expression(clause, .firstOrder))", at: clause.range),
+                .init(counterexample(run).describe(shown))]))
+      record(name, .guarantee, .invalid)
+    }
+  }
+
+  // MARK: Condition 2
+
+  private mutating func checkChild(_ child: String, _ run: Run) {
+    guard let callee = program.procedure(named: child) else { return }
+    let condition = AsyncCondition.childPrecondition(child: child)
+    guard callee.precondition != nil else {
+      record(name, condition, .valid, withoutQuery: "'\(child)' has no precondition")
+      return
+    }
+    let end = run.final.state, start = run.start.state, smt = self.smt, specifications = self.specifications
+    let violated = { (arguments: [SMTTerm]) throws -> [SMTTerm] in
+      [end.isPending(child, arguments, in: smt), smt.not(start.isPending(child, arguments, in: smt)),
+       smt.not(try specifications.precondition(callee, arguments, in: end))]
+    }
+    let arguments = specifications.arguments(of: callee)
+    guard let facts = try? violated(arguments) else { return }
+    let sites = program.postSites[name, default: []].filter { $0.callee == child }
+    switch queries.ask("\(name)-c2-\(child)", run.final.facts + facts) {
+    case .unsatisfiable:
+      record(name, condition, .valid)
+    case .unknown(let reason):
+      reportUnknown("condition 2 (the precondition of the posted '\(child)')", reason: reason,
+                    at: sites.first?.range ?? procedure.name.range)
+      record(name, condition, .unknown)
+    case .satisfiable(let model):
+      var blamed: (Snapshot, SMTModel)?
+      for snapshot in run.snapshots {
+        guard let posted = snapshot.posted, posted.procedure == child, let facts = try? violated(posted.arguments),
+              case .satisfiable(let model) = queries.ask("\(name)-c2-\(child)-blame",
+                                                         run.final.facts + snapshot.path.facts + facts)
+        else { continue }
+        blamed = (snapshot, model)
+        break
+      }
+      var example = counterexample(run)
+      example.addInstance("posted", callee, blamed?.0.posted?.arguments ?? arguments)
+      let instance = blamed.map { _ in "'\(child)(..)' posted here" } ?? "an instance of '\(child)' this run posts"
+      let part = Specifications.brokenPart(
+        specifications.preconditionParts(callee, blamed?.0.posted?.arguments ?? arguments, in: end), in: blamed?.1 ?? model)
+      diagnostics.append(Diagnostic(
+        code: .postedPreconditionBroken,
+        message: "the precondition of \(instance) may not hold when '\(name)' ends"
+          + (part.map { ": `\(PrettyPrinter.expression($0, .firstOrder))` can be false" } ?? ""),
+        range: blamed?.0.range ?? sites.first?.range ?? procedure.name.range,
+        notes: [.init("precondition of '\(child)': \(PrettyPrinter.expression(callee.precondition!, .firstOrder))",
+                      at: callee.precondition!.range),
+                .init(example.describe(blamed?.1 ?? model))]))
+      record(name, condition, .invalid)
+    }
+  }
+}

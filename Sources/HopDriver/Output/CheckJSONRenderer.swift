@@ -1,0 +1,53 @@
+import HopAsync
+
+/// `hophop check --format json`: per file, the diagnostics, each
+/// procedure's verdict per condition, and timings.
+public enum CheckJSONRenderer {
+  public static func render(_ result: CheckSession.Result) -> String {
+    JSONRenderer.encode(Document(
+      tool: "hophop", version: HophopVersion.current, command: "check",
+      files: result.files.map { file in
+        File(path: file.report.path,
+             diagnostics: file.report.diagnostics.map { JSONDiagnostic($0, source: file.report.source) },
+             procedures: (file.async?.procedures ?? []).map { procedure in
+               Procedure(name: procedure.name, verdict: procedure.outcome.rawValue,
+                         conditions: procedure.conditions.map {
+                           Condition(condition: $0.condition.description, outcome: $0.outcome.rawValue,
+                                     withoutQuery: $0.reasonWithoutQuery)
+                         })
+             },
+             uncheckedProcedures: file.uncheckedProcedures,
+             solverQueries: file.async?.queryCount ?? 0,
+             milliseconds: Double(file.elapsed.components.seconds) * 1000
+               + Double(file.elapsed.components.attoseconds) / 1e15)
+      }))
+  }
+
+  struct Document: Encodable {
+    var tool: String
+    var version: String
+    var command: String
+    var files: [File]
+  }
+
+  struct File: Encodable {
+    var path: String
+    var diagnostics: [JSONDiagnostic]
+    var procedures: [Procedure]
+    var uncheckedProcedures: [String]
+    var solverQueries: Int
+    var milliseconds: Double
+  }
+
+  struct Procedure: Encodable {
+    var name: String
+    var verdict: String
+    var conditions: [Condition]
+  }
+
+  struct Condition: Encodable {
+    var condition: String
+    var outcome: String
+    var withoutQuery: String?
+  }
+}
