@@ -10,7 +10,7 @@ import CZ3
 /// per thread.
 public final class SMTContext {
   let context: Z3_context
-  private let timeoutMilliseconds: UInt32
+  private let solver: Z3_solver
   private let xorFunction: Z3_func_decl
   /// How many satisfiability queries this context has answered, and their total time.
   public private(set) var statistics = SMTStatistics()
@@ -24,13 +24,22 @@ public final class SMTContext {
     // Misuse is caught on the Swift side (sorts are checked before Z3 sees a
     // term); never let Z3 exit the process.
     Z3_set_error_handler(context) { _, _ in }
-    self.timeoutMilliseconds = timeoutMilliseconds
+    solver = Z3_mk_solver(context)
+    Z3_solver_inc_ref(context, solver)
+    let parameters = Z3_mk_params(context)
+    Z3_params_inc_ref(context, parameters)
+    Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "timeout"), timeoutMilliseconds)
+    Z3_solver_set_params(context, solver, parameters)
+    Z3_params_dec_ref(context, parameters)
     let intSort = Z3_mk_int_sort(context)
     var domain: [Z3_sort?] = [intSort, intSort]
     xorFunction = Z3_mk_func_decl(context, Z3_mk_string_symbol(context, "^"), 2, &domain, intSort)
   }
 
-  deinit { Z3_del_context(context) }
+  deinit {
+    Z3_solver_dec_ref(context, solver)
+    Z3_del_context(context)
+  }
 
   // MARK: Sorts and constants
 
@@ -172,8 +181,9 @@ public final class SMTContext {
 
   // MARK: Queries
 
-  /// Whether the conjunction of `facts` has a model. A fresh solver per
-  /// query, so nothing leaks from one query to the next.
+  /// Whether the conjunction of `facts` has a model. Each query runs in
+  /// its own `push`/`pop` scope of one solver, so nothing leaks from one
+  /// query to the next; terms must be built before the query (they are).
   public func check(_ facts: [SMTTerm]) -> SMTCheckResult {
     let clock = ContinuousClock()
     let start = clock.now
@@ -181,14 +191,8 @@ public final class SMTContext {
       statistics.queries += 1
       statistics.time += clock.now - start
     }
-    let solver = Z3_mk_solver(context)!
-    Z3_solver_inc_ref(context, solver)
-    defer { Z3_solver_dec_ref(context, solver) }
-    let parameters = Z3_mk_params(context)
-    Z3_params_inc_ref(context, parameters)
-    Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "timeout"), timeoutMilliseconds)
-    Z3_solver_set_params(context, solver, parameters)
-    Z3_params_dec_ref(context, parameters)
+    Z3_solver_push(context, solver)
+    defer { Z3_solver_pop(context, solver, 1) }
     for fact in facts {
       expect(fact, .bool)
       Z3_solver_assert(context, solver, fact.ast)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HopDriver
+
+/// `hophop-bench async`: end-to-end time of `hophop check` (read, parse,
+/// resolve, run every async procedure and discharge every condition) on each
+/// async example, with the number of solver queries and the time Z3 spent.
+struct AsyncBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "async", abstract: "Time of the async rely/guarantee checker on the examples.")
+
+  @Argument(help: "Hop files or folders (default: examples/async).") var paths: [String] = ["examples/async"]
+  @Option(help: "Timed repetitions per file (the fastest is reported).") var repetitions = 5
+
+  func run() throws {
+    let files = paths.flatMap(Self.hopFiles).sorted()
+    guard !files.isEmpty else { throw ValidationError("no .hop files under \(paths.joined(separator: ", "))") }
+    print("file                                      verdict   total (ms)   queries   solver (ms)")
+    var slowest = Duration.zero
+    for file in files {
+      var best = Duration.seconds(1_000_000)
+      var result: CheckSession.Result?
+      for _ in 0..<max(1, repetitions) {
+        var run: CheckSession.Result?
+        let time = ContinuousClock().measure { run = CheckSession.check([file]) }
+        if time < best { (best, result) = (time, run) }
+      }
+      slowest = max(slowest, best)
+      let checked = result?.files.first
+      let verdict = checked?.async?.outcome.rawValue ?? "-"
+      let name = URL(fileURLWithPath: file).lastPathComponent
+      print(name.padding(toLength: 42, withPad: " ", startingAt: 0)
+            + verdict.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + String(format: "%10.1f", Self.milliseconds(best))
+            + String(format: "%10d", checked?.async?.queryCount ?? 0)
+            + String(format: "%14.1f", Self.milliseconds(checked?.async?.solverTime ?? .zero)))
+    }
+    print(String(format: "slowest file: %.1f ms (target: under 200 ms per example)", Self.milliseconds(slowest)))
+  }
+
+  static func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
+  }
+
+  static func hopFiles(_ path: String) -> [String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+    guard isDirectory.boolValue else { return [path] }
+    let walker = FileManager.default.enumerator(atPath: path)
+    return (walker?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".hop") }.map { "\(path)/\($0)" }
+  }
+}
