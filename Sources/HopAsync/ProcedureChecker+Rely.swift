@@ -20,14 +20,14 @@ extension ProcedureChecker {
     let facts = fresh.axioms(before) + fresh.axioms(after) + [
       rely, before.isPending(name, arguments, in: smt), after.isPending(name, arguments, in: smt),
       preconditionBefore, smt.not(preconditionAfter)]
-    switch queries.ask("\(name)-c3-rely", facts) {
+    let example = stepCounterexample(arguments, pending: nil, before: before, after: after)
+    switch queries.ask("\(name)-c3-rely", facts, observing: example.terms) {
     case .unsatisfiable:
       record(name, .relyPreservesPrecondition, .valid)
     case .unknown(let reason):
       reportUnknown("condition 3 (the rely of '\(name)')", reason: reason, at: clause.range)
       record(name, .relyPreservesPrecondition, .unknown)
     case .satisfiable(let model):
-      let example = stepCounterexample(arguments, pending: nil, before: before, after: after)
       diagnostics.append(Diagnostic(
         code: .relyTooWeak,
         message: "the rely of '\(name)' allows steps that break its precondition while an instance is pending",
@@ -71,7 +71,13 @@ extension ProcedureChecker {
     }
     guard let atEnd = try? relyHolds(run.final.state) else { return }
     let facts = stillPending + [smt.not(atEnd)]
-    switch queries.ask("\(pendingName)-c4-\(name)", run.final.facts + facts) {
+    var example = counterexample(run)
+    example.addInstance("pending", pending, arguments)
+    let parts = { (state: AsyncState) in
+      pending.rely == nil ? specifications.preconditionParts(pending, arguments, in: state) : []
+    }
+    let observed = { [example] (state: AsyncState) in example.terms + parts(state).map(\.term) }
+    switch queries.ask("\(pendingName)-c4-\(name)", run.final.facts + facts, observing: observed(run.final.state)) {
     case .unsatisfiable:
       record(pendingName, condition, .valid)
     case .unknown(let reason):
@@ -79,14 +85,10 @@ extension ProcedureChecker {
                     at: procedure.name.range)
       record(pendingName, condition, .unknown)
     case .satisfiable(let model):
-      let blamed = blame(run, "\(pendingName)-c4-\(name)-blame", extra: stillPending, relyHolds)
-      var example = counterexample(run)
-      example.addInstance("pending", pending, arguments)
+      let blamed = blame(run, "\(pendingName)-c4-\(name)-blame", extra: stillPending, observing: observed, relyHolds)
       let instance = "\(pendingName)(\(pending.parameters.map(\.name).joined(separator: ", ")))"
       var broken = relyText(pending)
-      if pending.rely == nil, let part = Specifications.brokenPart(
-        specifications.preconditionParts(pending, arguments, in: blamed?.0.path.state ?? run.final.state),
-        in: blamed?.1 ?? model) {
+      if let part = Specifications.brokenPart(parts(blamed?.0.path.state ?? run.final.state), in: blamed?.1 ?? model) {
         broken = "`\(PrettyPrinter.expression(part, .firstOrder))` of \(pendingName)'s precondition"
       }
       diagnostics.append(Diagnostic(
@@ -113,7 +115,8 @@ extension ProcedureChecker {
     let facts = fresh.axioms(before) + fresh.axioms(after) + [
       guarantee, before.isPending(pendingName, arguments, in: smt), after.isPending(pendingName, arguments, in: smt),
       smt.not(rely)]
-    switch queries.ask("\(pendingName)-c4-\(name)", facts) {
+    let example = stepCounterexample(parameters, pending: (pending, arguments), before: before, after: after)
+    switch queries.ask("\(pendingName)-c4-\(name)", facts, observing: example.terms) {
     case .unsatisfiable:
       record(pendingName, condition, .valid)
     case .unknown(let reason):
@@ -121,7 +124,6 @@ extension ProcedureChecker {
                     at: clause.range)
       record(pendingName, condition, .unknown)
     case .satisfiable(let model):
-      let example = stepCounterexample(parameters, pending: (pending, arguments), before: before, after: after)
       diagnostics.append(Diagnostic(
         code: .siblingBreaksRely,
         message: "the guarantee of '\(name)' allows steps that break \(relyText(pending)) of a pending instance",

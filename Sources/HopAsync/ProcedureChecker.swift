@@ -127,15 +127,15 @@ struct ProcedureChecker {
         code = .asyncInvariantNotPreserved
         message = "the loop invariant may not be preserved by an iteration"
       }
+      var example = counterexample(run)
+      for local in procedure.locals {
+        if let value = obligation.variables[local.name] { example.add(local.name, value) }
+      }
       switch queries.ask("\(name)-\(condition == .memorySafety ? "memory" : "invariant")-\(index + 1)",
-                         obligation.facts + [smt.not(obligation.goal)]) {
+                         obligation.facts + [smt.not(obligation.goal)], observing: example.terms) {
       case .unsatisfiable:
         continue
       case .satisfiable(let model):
-        var example = counterexample(run)
-        for local in procedure.locals {
-          if let value = obligation.variables[local.name] { example.add(local.name, value) }
-        }
         diagnostics.append(Diagnostic(code: code, message: message, range: obligation.range,
                                       notes: [.init(example.describe(model))]))
         outcomes[condition] = .invalid
@@ -153,14 +153,17 @@ struct ProcedureChecker {
   /// The command to blame for a property that fails at the end of the run:
   /// the last one (in source order) that can turn the property from true to
   /// false on a run where it is false at the end. `extra` are facts of the
-  /// failure (e.g. which instance is pending).
-  func blame(_ run: Run, _ query: String, extra: [SMTTerm] = [],
-             _ holds: (AsyncState) throws -> SMTTerm) -> (Snapshot, SMTModel)? {
+  /// failure (e.g. which instance is pending); `observed` gives the terms
+  /// to keep the values of, for the state after a command.
+  func blame(_ run: Run, _ query: String, extra: [SMTTerm] = [], observing observed: (AsyncState) -> [SMTTerm],
+             _ holds: (AsyncState) throws -> SMTTerm) -> (Snapshot, Evidence)? {
     guard let atEnd = try? holds(run.final.state) else { return nil }
     for snapshot in run.snapshots.reversed() {
       guard let before = try? holds(snapshot.before), let after = try? holds(snapshot.path.state) else { continue }
       let facts = run.final.facts + snapshot.path.facts + extra + [smt.not(atEnd), before, smt.not(after)]
-      if case .satisfiable(let model) = queries.ask(query, facts) { return (snapshot, model) }
+      if case .satisfiable(let evidence) = queries.ask(query, facts, observing: observed(snapshot.path.state)) {
+        return (snapshot, evidence)
+      }
     }
     return nil
   }
@@ -177,25 +180,28 @@ struct ProcedureChecker {
       try specifications.guarantee(procedure, run.parameters, old: run.start.state, current: state)!
     }
     guard let final = try? guarantee(run.final.state) else { return }
-    switch queries.ask("\(name)-c1-guarantee", run.final.facts + [smt.not(final)]) {
+    let example = counterexample(run)
+    let parts = { (state: AsyncState) in
+      specifications.guaranteeParts(procedure, run.parameters, old: run.start.state, current: state)
+    }
+    let observed = { (state: AsyncState) in example.terms + parts(state).map(\.term) }
+    switch queries.ask("\(name)-c1-guarantee", run.final.facts + [smt.not(final)], observing: observed(run.final.state)) {
     case .unsatisfiable:
       record(name, .guarantee, .valid)
     case .unknown(let reason):
       reportUnknown("condition 1 (the guarantee of '\(name)')", reason: reason, at: clause.range)
       record(name, .guarantee, .unknown)
     case .satisfiable(let model):
-      let blamed = blame(run, "\(name)-c1-blame", guarantee)
+      let blamed = blame(run, "\(name)-c1-blame", observing: observed, guarantee)
       let shown = blamed?.1 ?? model
-      let part = Specifications.brokenPart(
-        specifications.guaranteeParts(procedure, run.parameters, old: run.start.state,
-                                      current: blamed?.0.path.state ?? run.final.state), in: shown)
+      let part = Specifications.brokenPart(parts(blamed?.0.path.state ?? run.final.state), in: shown)
       diagnostics.append(Diagnostic(
         code: .guaranteeBroken,
         message: "'\(name)' may break its own guarantee" + (blamed == nil ? "" : " here")
           + (part.map { ": `\(PrettyPrinter.expression($0, .firstOrder))` can be false" } ?? ""),
         range: blamed?.0.range ?? clause.range,
         notes: [.init("guarantee: \(PrettyPrinter.expression(clause, .firstOrder))", at: clause.range),
-                .init(counterexample(run).describe(shown))]))
+                .init(example.describe(shown))]))
       record(name, .guarantee, .invalid)
     }
   }
@@ -217,7 +223,15 @@ struct ProcedureChecker {
     let arguments = specifications.arguments(of: callee)
     guard let facts = try? violated(arguments) else { return }
     let sites = program.postSites[name, default: []].filter { $0.callee == child }
-    switch queries.ask("\(name)-c2-\(child)", run.final.facts + facts) {
+    let base = counterexample(run)
+    let example = { (arguments: [SMTTerm]) -> Counterexample in
+      var example = base
+      example.addInstance("posted", callee, arguments)
+      return example
+    }
+    let parts = { (arguments: [SMTTerm]) in specifications.preconditionParts(callee, arguments, in: end) }
+    let observed = { (arguments: [SMTTerm]) in example(arguments).terms + parts(arguments).map(\.term) }
+    switch queries.ask("\(name)-c2-\(child)", run.final.facts + facts, observing: observed(arguments)) {
     case .unsatisfiable:
       record(name, condition, .valid)
     case .unknown(let reason):
@@ -225,20 +239,19 @@ struct ProcedureChecker {
                     at: sites.first?.range ?? procedure.name.range)
       record(name, condition, .unknown)
     case .satisfiable(let model):
-      var blamed: (Snapshot, SMTModel)?
+      var blamed: (Snapshot, Evidence)?
       for snapshot in run.snapshots {
         guard let posted = snapshot.posted, posted.procedure == child, let facts = try? violated(posted.arguments),
-              case .satisfiable(let model) = queries.ask("\(name)-c2-\(child)-blame",
-                                                         run.final.facts + snapshot.path.facts + facts)
+              case .satisfiable(let evidence) = queries.ask("\(name)-c2-\(child)-blame",
+                                                            run.final.facts + snapshot.path.facts + facts,
+                                                            observing: observed(posted.arguments))
         else { continue }
-        blamed = (snapshot, model)
+        blamed = (snapshot, evidence)
         break
       }
-      var example = counterexample(run)
-      example.addInstance("posted", callee, blamed?.0.posted?.arguments ?? arguments)
+      let shownArguments = blamed?.0.posted?.arguments ?? arguments
       let instance = blamed.map { _ in "'\(child)(..)' posted here" } ?? "an instance of '\(child)' this run posts"
-      let part = Specifications.brokenPart(
-        specifications.preconditionParts(callee, blamed?.0.posted?.arguments ?? arguments, in: end), in: blamed?.1 ?? model)
+      let part = Specifications.brokenPart(parts(shownArguments), in: blamed?.1 ?? model)
       diagnostics.append(Diagnostic(
         code: .postedPreconditionBroken,
         message: "the precondition of \(instance) may not hold when '\(name)' ends"
@@ -246,7 +259,7 @@ struct ProcedureChecker {
         range: blamed?.0.range ?? sites.first?.range ?? procedure.name.range,
         notes: [.init("precondition of '\(child)': \(PrettyPrinter.expression(callee.precondition!, .firstOrder))",
                       at: callee.precondition!.range),
-                .init(example.describe(blamed?.1 ?? model))]))
+                .init(example(shownArguments).describe(blamed?.1 ?? model))]))
       record(name, condition, .invalid)
     }
   }

@@ -9,29 +9,62 @@ final class QueryRunner {
   private let dumping: Bool
   private(set) var dumped: [DumpedQuery] = []
   private var names: [String: Int] = [:]
+  private var observationCount = 0
 
   init(smt: SMTContext, dumping: Bool) {
     self.smt = smt
     self.dumping = dumping
   }
 
-  /// Whether `facts` can all hold: a model is a counterexample to the condition
-  /// `facts` negates. `name` identifies the query in dumps.
-  func ask(_ name: String, _ facts: [SMTTerm]) -> SMTCheckResult {
-    let result = smt.check(facts)
+  /// Whether `facts` can all hold: a model is a counterexample to the
+  /// condition `facts` negates. `name` identifies the query in dumps. The
+  /// values of `observed` terms in the model are kept as the evidence: each
+  /// is tied to a fresh constant inside the query, because evaluating a
+  /// compound term in a model with array interpretations can take Z3 forever.
+  func ask(_ name: String, _ facts: [SMTTerm], observing observed: [SMTTerm] = []) -> QueryAnswer {
+    var all = facts
+    var observations: [(term: SMTTerm, constant: SMTTerm)] = []
+    for term in observed where !observations.contains(where: { $0.term == term }) {
+      observationCount += 1
+      let constant = smt.constant("observed!\(observationCount)", term.sort)
+      observations.append((term, constant))
+      all.append(smt.equal(constant, term))
+    }
+    let result = smt.check(all, observing: observations.map(\.constant))
+    let answer: QueryAnswer = switch result {
+    case .unsatisfiable: .unsatisfiable
+    case .unknown(let reason): .unknown(reason: reason)
+    case .satisfiable(let values): .satisfiable(Evidence(values: Array(zip(observations.map(\.term), values))))
+    }
     if dumping {
       let number = names[name, default: 0] + 1
       names[name] = number
-      let answer = switch result {
+      let answerText = switch result {
       case .satisfiable: "sat"
       case .unsatisfiable: "unsat"
       case .unknown: "unknown"
       }
       let fileName = number == 1 ? name : "\(name)-\(number)"
       dumped.append(DumpedQuery(name: fileName, script: smt.script(facts, comment: "\(fileName): unsat means it holds"),
-                                answer: answer))
+                                answer: answerText))
     }
-    return result
+    return answer
+  }
+}
+
+/// The answer to a query, with the values of the observed terms when it has a model.
+enum QueryAnswer {
+  case satisfiable(Evidence)
+  case unsatisfiable
+  case unknown(reason: String)
+}
+
+/// The values of some terms in a model (a counterexample's numbers).
+struct Evidence {
+  var values: [(term: SMTTerm, value: String?)]
+
+  func value(of term: SMTTerm) -> String? {
+    values.first { $0.term == term }?.value ?? nil
   }
 }
 
@@ -51,8 +84,18 @@ struct Counterexample {
     entries.append(.instance("\(kind) \(procedure.name.name)", Array(zip(procedure.parameters.map(\.name), arguments))))
   }
 
+  /// Every term whose value the counterexample shows (to observe in the query).
+  var terms: [SMTTerm] {
+    entries.flatMap { entry -> [SMTTerm] in
+      switch entry {
+      case .value(_, let term): [term]
+      case .instance(_, let arguments): arguments.map(\.1)
+      }
+    }
+  }
+
   /// `counterexample: id = 1, old(owner) = 0, owner = 1, pending write(id = 2, fd = 0)`.
-  func describe(_ model: SMTModel) -> String {
+  func describe(_ model: Evidence) -> String {
     let parts = entries.compactMap { entry -> String? in
       switch entry {
       case .value(let label, let term):

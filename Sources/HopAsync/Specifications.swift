@@ -53,7 +53,7 @@ struct Specifications {
   }
 
   /// The first part that is false in `model`, when the formula has several parts.
-  static func brokenPart(_ parts: [(formula: Expression, term: SMTTerm)], in model: SMTModel) -> Expression? {
+  static func brokenPart(_ parts: [(formula: Expression, term: SMTTerm)], in model: Evidence) -> Expression? {
     guard parts.count > 1 else { return nil }
     return parts.first { model.value(of: $0.term) == "false" }?.formula
   }

@@ -29,6 +29,7 @@ public final class SMTContext {
     let parameters = Z3_mk_params(context)
     Z3_params_inc_ref(context, parameters)
     Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "timeout"), timeoutMilliseconds)
+    Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "rlimit"), 20_000_000)
     Z3_solver_set_params(context, solver, parameters)
     Z3_params_dec_ref(context, parameters)
     let intSort = Z3_mk_int_sort(context)
@@ -181,10 +182,15 @@ public final class SMTContext {
 
   // MARK: Queries
 
-  /// Whether the conjunction of `facts` has a model. Each query runs in
-  /// its own `push`/`pop` scope of one solver, so nothing leaks from one
-  /// query to the next; terms must be built before the query (they are).
-  public func check(_ facts: [SMTTerm]) -> SMTCheckResult {
+  /// Whether the conjunction of `facts` has a model; when it has one, the
+  /// values of the `observed` terms in it (integers and truth values as
+  /// text). Each query runs in its own `push`/`pop` scope of one solver, so
+  /// nothing leaks from one query to the next; the model is read before
+  /// the `pop` (which frees what the scope made) and never escapes.
+  ///
+  /// Observe constants: evaluating a compound term in a model with array
+  /// interpretations can take Z3 very long.
+  public func check(_ facts: [SMTTerm], observing observed: [SMTTerm] = []) -> SMTCheckResult {
     let clock = ContinuousClock()
     let start = clock.now
     defer {
@@ -201,9 +207,32 @@ public final class SMTContext {
     case Z3_L_FALSE:
       return .unsatisfiable
     case Z3_L_TRUE:
-      return .satisfiable(SMTModel(context: self, model: Z3_solver_get_model(context, solver)))
+      guard let model = Z3_solver_get_model(context, solver) else { return .satisfiable(values: observed.map { _ in nil }) }
+      Z3_model_inc_ref(context, model)
+      defer { Z3_model_dec_ref(context, model) }
+      return .satisfiable(values: observed.map { value(of: $0, in: model) })
     default:
       return .unknown(reason: String(cString: Z3_solver_get_reason_unknown(context, solver)))
+    }
+  }
+
+  /// The value of an integer or boolean term in `model` (completed where the
+  /// model leaves it free), as `42`, `-1`, `true` or `false`.
+  private func value(of term: SMTTerm, in model: Z3_model) -> String? {
+    var result: Z3_ast?
+    guard Z3_model_eval(context, model, term.ast, true, &result), let result else { return nil }
+    switch term.sort {
+    case .int:
+      guard Z3_is_numeral_ast(context, result) else { return nil }
+      return String(cString: Z3_get_numeral_string(context, result))
+    case .bool:
+      switch Z3_get_bool_value(context, result) {
+      case Z3_L_TRUE: return "true"
+      case Z3_L_FALSE: return "false"
+      default: return nil
+      }
+    case .array:
+      return nil
     }
   }
 
@@ -256,7 +285,8 @@ public final class SMTContext {
 
 /// The answer to one satisfiability query.
 public enum SMTCheckResult {
-  case satisfiable(SMTModel)
+  /// A model exists; `values` are the observed terms' values in it, in order (`nil`: no value).
+  case satisfiable(values: [String?])
   case unsatisfiable
   /// Z3 gave up: timeout, or a quantifier it could not decide.
   case unknown(reason: String)
@@ -266,38 +296,4 @@ public enum SMTCheckResult {
 public struct SMTStatistics: Sendable {
   public var queries = 0
   public var time: Duration = .zero
-}
-
-/// A model of a satisfiable query: the values that make a condition fail.
-public final class SMTModel {
-  private let owner: SMTContext
-  private let model: Z3_model
-
-  init(context: SMTContext, model: Z3_model) {
-    self.owner = context
-    self.model = model
-    Z3_model_inc_ref(context.context, model)
-  }
-
-  deinit { Z3_model_dec_ref(owner.context, model) }
-
-  /// The value of an integer or boolean term in this model (completed where
-  /// the model leaves it free), as `42`, `-1`, `true` or `false`.
-  public func value(of term: SMTTerm) -> String? {
-    var result: Z3_ast?
-    guard Z3_model_eval(owner.context, model, term.ast, true, &result), let result else { return nil }
-    switch term.sort {
-    case .int:
-      guard Z3_is_numeral_ast(owner.context, result) else { return nil }
-      return String(cString: Z3_get_numeral_string(owner.context, result))
-    case .bool:
-      switch Z3_get_bool_value(owner.context, result) {
-      case Z3_L_TRUE: return "true"
-      case Z3_L_FALSE: return "false"
-      default: return nil
-      }
-    case .array:
-      return nil
-    }
-  }
 }
