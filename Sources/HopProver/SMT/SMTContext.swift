@@ -1,13 +1,14 @@
 import CZ3
 
 /// A Z3 context for first-order encodings with integers, arrays and
-/// quantifiers (the async rely/guarantee conditions), behind a small typed
-/// Swift interface so the rest of hophop never touches the C API.
+/// quantifiers (the prover's pure facts, the async rely/guarantee
+/// conditions), behind a small typed Swift interface so the rest of hophop
+/// never touches the C API.
 ///
-/// One context per run: terms live as long as the context, each query gets
-/// a fresh solver with the configured timeout, and Z3's `unknown` is passed
-/// on as `.unknown`, never as an answer. Not thread-safe: use one context
-/// per thread.
+/// One context per run: terms live as long as the context, each query runs
+/// in its own `push`/`pop` scope of one solver with the configured limits,
+/// and Z3's `unknown` is passed on as `.unknown`, never as an answer. Not
+/// thread-safe: use one context per thread, or a lock.
 public final class SMTContext {
   let context: Z3_context
   private let solver: Z3_solver
@@ -15,8 +16,11 @@ public final class SMTContext {
   /// How many satisfiability queries this context has answered, and their total time.
   public private(set) var statistics = SMTStatistics()
 
-  /// - Parameter timeoutMilliseconds: Z3 gives up (answers unknown) after this long on one query.
-  public init(timeoutMilliseconds: UInt32 = 5_000) {
+  /// - Parameters:
+  ///   - timeoutMilliseconds: Z3 gives up (answers unknown) after this long on one query.
+  ///   - resourceLimit: Z3's deterministic work bound per query (`rlimit`), if any;
+  ///     the timeout alone does not stop every quantifier instantiation loop.
+  public init(timeoutMilliseconds: UInt32 = 5_000, resourceLimit: UInt32? = 20_000_000) {
     let config = Z3_mk_config()!
     Z3_set_param_value(config, "model", "true")
     context = Z3_mk_context(config)
@@ -29,7 +33,9 @@ public final class SMTContext {
     let parameters = Z3_mk_params(context)
     Z3_params_inc_ref(context, parameters)
     Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "timeout"), timeoutMilliseconds)
-    Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "rlimit"), 20_000_000)
+    if let resourceLimit {
+      Z3_params_set_uint(context, parameters, Z3_mk_string_symbol(context, "rlimit"), resourceLimit)
+    }
     Z3_solver_set_params(context, solver, parameters)
     Z3_params_dec_ref(context, parameters)
     let intSort = Z3_mk_int_sort(context)
@@ -240,8 +246,7 @@ public final class SMTContext {
   public func script(_ facts: [SMTTerm], comment: String) -> String {
     var asts: [Z3_ast?] = facts.map(\.ast)
     let conjunction = Z3_mk_and(context, UInt32(asts.count), &asts)!
-    let text = String(cString: Z3_benchmark_to_smtlib_string(context, comment, "ALL", "unknown", "", 0, nil, conjunction))
-    return text
+    return String(cString: Z3_benchmark_to_smtlib_string(context, comment, "ALL", "unknown", "", 0, nil, conjunction))
   }
 
   /// Runs an SMT-LIB 2 script's assertions (as written by `script`) in this context.
