@@ -52,7 +52,7 @@ extension ProcedureChecker {
     if pending.rely == nil, procedure.guarantee == nil, let precondition = pending.precondition {
       var reads = Footprint(readsOf: precondition)
       reads.variables.formIntersection(program.globals)
-      if !Footprint(writesOf: procedure.body).overlaps(reads: reads) {
+      if !writes.overlaps(reads: reads) {
         record(pendingName, condition, .valid,
                withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
         return

@@ -13,6 +13,8 @@ struct ProcedureChecker {
   let queries: QueryRunner
   let fresh: FreshConstants
   let specifications: Specifications
+  /// What the body may change (to skip condition 4 queries that cannot fail).
+  let writes: Footprint
   /// Verdicts by the procedure they are about (condition 4 is about the pending one).
   var verdicts: [(procedure: String, verdict: AsyncConditionVerdict)] = []
   var diagnostics: [Diagnostic] = []
@@ -26,6 +28,7 @@ struct ProcedureChecker {
     self.queries = queries
     fresh = FreshConstants(smt: queries.smt, program: program)
     specifications = Specifications(program: program, fresh: fresh)
+    writes = Footprint(writesOf: procedure.body)
   }
 
   /// The run of the body from the start state, with what it must establish.

@@ -72,10 +72,14 @@ struct SymbolicExecutor {
     case .assign(let name, let value):
       let term = value.kind == .nondeterministic
         ? fresh.constant(name.name, .int) : try program.integer(value, evaluation(path))
-      assign(name.name, term, in: &path, statement.range)
+      if set(name.name, term, in: &path) {
+        snapshots.append(Snapshot(range: statement.range, before: start.state, path: path))
+      }
     case .lookup(let name, let pointer, let field):
       let address = try access(pointer, "reading field '\(field.name)' of", path, statement.range)
-      assign(name.name, smt.select(path.state.fields[field.name]!, [address]), in: &path, statement.range)
+      if set(name.name, smt.select(path.state.fields[field.name]!, [address]), in: &path) {
+        snapshots.append(Snapshot(range: statement.range, before: start.state, path: path))
+      }
     case .mutate(let pointer, let field, let value):
       let address = try access(pointer, "writing field '\(field.name)' of", path, statement.range)
       let term = try program.integer(value, evaluation(path))
@@ -85,10 +89,10 @@ struct SymbolicExecutor {
       let address = fresh.constant("new_\(name.name)", .int)
       path.facts += [smt.not(smt.equal(address, smt.integer(0))), smt.not(path.state.isValid(address, in: smt))]
       path.state.valid = smt.store(path.state.valid, [address], smt.boolean(true))
-      for (field, array) in path.state.fields {
-        path.state.fields[field] = smt.store(array, [address], fresh.constant("\(field)_new", .int))
+      for field in path.state.fields.keys.sorted() {
+        path.state.fields[field] = smt.store(path.state.fields[field]!, [address], fresh.constant("\(field)_new", .int))
       }
-      assign(name.name, address, in: &path, statement.range)
+      _ = set(name.name, address, in: &path)
       snapshots.append(Snapshot(range: statement.range, before: start.state, path: path))
     case .dispose(let pointer):
       let address = try access(pointer, "disposing", path, statement.range)
@@ -121,14 +125,14 @@ struct SymbolicExecutor {
     return path
   }
 
-  private mutating func assign(_ name: String, _ value: SMTTerm, in path: inout PathState, _ range: SourceRange) {
+  /// Sets a parameter, local or global; true when it was a global (the shared state changed).
+  private func set(_ name: String, _ value: SMTTerm, in path: inout PathState) -> Bool {
     if path.variables[name] != nil {
       path.variables[name] = value
-    } else {
-      let before = path.state
-      path.state.globals[name] = value
-      snapshots.append(Snapshot(range: range, before: before, path: path))
+      return false
     }
+    path.state.globals[name] = value
+    return true
   }
 
   /// The address `pointer` denotes, with the obligation that it is allocated.

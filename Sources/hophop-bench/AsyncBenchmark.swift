@@ -13,7 +13,9 @@ struct AsyncBenchmark: ParsableCommand {
   @Option(help: "Timed repetitions per file (the fastest is reported).") var repetitions = 5
 
   func run() throws {
-    let files = paths.flatMap(Self.hopFiles).sorted()
+    let files = paths.flatMap { path in
+      path.hasSuffix(".hop") ? [path] : BenchmarkFiles.files(under: path, suffix: ".hop")
+    }
     guard !files.isEmpty else { throw ValidationError("no .hop files under \(paths.joined(separator: ", "))") }
     print("file                                      verdict   total (ms)   queries   solver (ms)")
     var slowest = Duration.zero
@@ -31,22 +33,10 @@ struct AsyncBenchmark: ParsableCommand {
       let name = URL(fileURLWithPath: file).lastPathComponent
       print(name.padding(toLength: 42, withPad: " ", startingAt: 0)
             + verdict.padding(toLength: 10, withPad: " ", startingAt: 0)
-            + String(format: "%10.1f", Self.milliseconds(best))
+            + String(format: "%10.1f", best.milliseconds)
             + String(format: "%10d", checked?.async?.queryCount ?? 0)
-            + String(format: "%14.1f", Self.milliseconds(checked?.async?.solverTime ?? .zero)))
+            + String(format: "%14.1f", (checked?.async?.solverTime ?? .zero).milliseconds))
     }
-    print(String(format: "slowest file: %.1f ms (target: under 200 ms per example)", Self.milliseconds(slowest)))
-  }
-
-  static func milliseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
-  }
-
-  static func hopFiles(_ path: String) -> [String] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-    guard isDirectory.boolValue else { return [path] }
-    let walker = FileManager.default.enumerator(atPath: path)
-    return (walker?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".hop") }.map { "\(path)/\($0)" }
+    print(String(format: "slowest file: %.1f ms (target: under 200 ms per example)", slowest.milliseconds))
   }
 }

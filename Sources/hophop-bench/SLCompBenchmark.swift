@@ -79,8 +79,6 @@ struct SLCompBenchmark: ParsableCommand {
   }
 
   static func instances(under folder: String) -> [String] {
-    guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-    return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".smt2") }.sorted()
-      .map { (folder as NSString).appendingPathComponent($0) }
+    BenchmarkFiles.files(under: folder, suffix: ".smt2")
   }
 }

@@ -18,8 +18,7 @@ public enum CheckJSONRenderer {
              },
              uncheckedProcedures: file.uncheckedProcedures,
              solverQueries: file.async?.queryCount ?? 0,
-             milliseconds: Double(file.elapsed.components.seconds) * 1000
-               + Double(file.elapsed.components.attoseconds) / 1e15)
+             milliseconds: file.elapsed.milliseconds)
       }))
   }
 

@@ -89,14 +89,13 @@ public enum CheckSession {
       var lines: [String] = []
       let procedures = file.async?.procedures ?? []
       let outcome = procedures.map(\.outcome).max() ?? .valid
-      let milliseconds = Double(file.elapsed.components.attoseconds) / 1e15 + Double(file.elapsed.components.seconds) * 1000
       if procedures.isEmpty {
         return "\(file.report.path): not checked: the verifier of sync procedures (\(file.uncheckedProcedures.joined(separator: ", "))) is not available yet"
       }
       var verdict = file.uncheckedProcedures.isEmpty ? outcome.rawValue : "not fully checked"
       if file.uncheckedProcedures.isEmpty && file.report.diagnostics.hasErrors && outcome == .valid { verdict = "invalid" }
       lines.append("\(file.report.path): \(verdict) (\(procedures.count) async procedures, "
-                   + "\(file.async?.queryCount ?? 0) solver queries, \(String(format: "%.0f", milliseconds)) ms)")
+                   + "\(file.async?.queryCount ?? 0) solver queries, \(String(format: "%.0f", file.elapsed.milliseconds)) ms)")
       let width = (procedures.map(\.name.count) + file.uncheckedProcedures.map(\.count)).max() ?? 0
       for procedure in procedures {
         let failing = procedure.conditions.filter { $0.outcome != .valid }
