@@ -1,5 +1,9 @@
 import CGMP
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An exact integer backed by GMP, so that no literal of a Hop program or an
 /// SMT-LIB file can overflow. Immutable value semantics: operations return
@@ -46,7 +50,14 @@ public struct BigInteger: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   public static func == (a: BigInteger, b: BigInteger) -> Bool { __gmpz_cmp(&a.storage.value, &b.storage.value) == 0 }
   public static func < (a: BigInteger, b: BigInteger) -> Bool { __gmpz_cmp(&a.storage.value, &b.storage.value) < 0 }
-  public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+  /// Hashes the machine integer when the value fits in one (every literal of a real program), else the digits.
+  public func hash(into hasher: inout Hasher) {
+    if __gmpz_fits_slong_p(&storage.value) != 0 {
+      hasher.combine(__gmpz_get_si(&storage.value))
+    } else {
+      hasher.combine(description)
+    }
+  }
 
   public var description: String {
     guard let digits = __gmpz_get_str(nil, 10, &storage.value) else { return "?" }

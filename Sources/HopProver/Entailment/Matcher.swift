@@ -13,8 +13,21 @@ struct Matcher {
   var precise: Bool
 
   enum Stop: Error {
-    case failed(EntailmentFailure)
+    case failed(Failure)
     case unknown(String)
+  }
+
+  /// A failed proof attempt. Most are caught and retried after a case split,
+  /// so the failure keeps the proof state and prints it only when asked.
+  struct Failure {
+    var reason: String
+    var missingAtom: SpatialAtom?
+    var missingFact: PureAtom?
+    var state: ProofState
+
+    var entailmentFailure: EntailmentFailure {
+      EntailmentFailure(reason: reason, missingAtom: missingAtom, missingFact: missingFact, state: state.heap)
+    }
   }
 
   /// The frames of every case, or the first case that fails.
@@ -322,7 +335,7 @@ struct Matcher {
   }
 
   private func fail(_ reason: String, _ state: ProofState, missing: SpatialAtom? = nil, fact: PureAtom? = nil) -> Stop {
-    .failed(EntailmentFailure(reason: reason, missingAtom: missing, missingFact: fact, state: state.heap))
+    .failed(Failure(reason: reason, missingAtom: missing, missingFact: fact, state: state))
   }
 
   private func display(_ atom: SpatialAtom, _ goal: Goal, _ state: ProofState) -> String {

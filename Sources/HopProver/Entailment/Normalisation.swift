@@ -73,22 +73,10 @@ struct Normaliser {
         default: true
         }
       }
-      var changed = false
+      // Allocated addresses are non-NULL and pairwise distinct.
       let allocated = state.allocatedAddresses
-      for (index, address) in allocated.enumerated() {
-        if state.equalities.areEqual(address, .null) { return false }
-        if !state.equalities.areDistinct(address, .null) {
-          state.equalities.assertDistinct(address, .null)
-          changed = true
-        }
-        for other in allocated[(index + 1)...] {
-          if state.equalities.areEqual(address, other) { return false }
-          if !state.equalities.areDistinct(address, other) {
-            state.equalities.assertDistinct(address, other)
-            changed = true
-          }
-        }
-      }
+      var changed = state.equalities.assertPairwiseDistinct(allocated + [.null])
+      if state.equalities.isContradictory { return false }
       // A segment that starts at NULL or at an address allocated elsewhere must be empty.
       for atom in state.atoms {
         guard case .segment(_, let from, let to) = atom, !state.isNonEmpty(from, to) else { continue }

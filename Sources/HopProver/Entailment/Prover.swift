@@ -40,7 +40,7 @@ public struct Prover: Sendable {
       })
     } catch {
       switch error {
-      case .failed(let failure): return .failed(failure)
+      case .failed(let failure): return .failed(failure.entailmentFailure)
       case .unknown(let reason): return .unknown(reason)
       }
     }
