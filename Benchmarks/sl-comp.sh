@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# SL-COMP benchmark, whole process per file: runs `hophop entail` (release
-# build) on every instance and reports solved / wrong / unknown, total and
-# median wall time per process. Usage: Benchmarks/sl-comp.sh [FOLDER]
+# SL-COMP benchmark, whole process per file: runs `hophop entail` on every
+# instance and reports solved / wrong / unknown, total and median wall time per
+# process. Usage: Benchmarks/sl-comp.sh [FOLDER]
 # The in-process variant, also run by CI, is `hophop-bench sl-comp`.
+#
+# hophop is built as it would be shipped (decision 25): release, Swift runtime
+# linked statically, fixed-address executable, in its own build folder
+# (.build-static) so that it does not disturb the usual release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 folder="${1:-${HOPHOP_SLCOMP_DIR:-../shared/benchmarks/sl-comp}}"
-swift build -c release --product hophop >/dev/null
-hophop="$(swift build -c release --show-bin-path)/hophop"
+flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie)
+swift build "${flags[@]}" --product hophop >/dev/null
+hophop="$(swift build "${flags[@]}" --show-bin-path)/hophop"
 python3 - "$hophop" "$folder" <<'PY'
 import pathlib, re, statistics, subprocess, sys, time
 hophop, folder = sys.argv[1], pathlib.Path(sys.argv[2])

@@ -16,4 +16,16 @@ struct Hophop: ParsableCommand {
       CheckCommand.self, LintCommand.self, ExplainCommand.self, ContractCommand.self, EntailCommand.self,
       FmtCommand.self, ParseCommand.self,
     ])
+
+  static func main() {
+    if let file = EntailCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+      do throws(ExitCode) {
+        try EntailCommand.decide(file, format: .text, noColor: false)
+      } catch {
+        exit(withError: error)
+      }
+      return
+    }
+    main(nil)
+  }
 }
