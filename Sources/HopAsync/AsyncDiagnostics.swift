@@ -1,6 +1,6 @@
 import HopSyntax
 
-/// The diagnostic codes of the async checker (HH201–HH210), listed in docs/diagnostics.md.
+/// The diagnostic codes of the async checker (HH201–HH211), listed in docs/diagnostics.md.
 extension DiagnosticCode {
   /// Condition 1: a procedure's effect may break its own guarantee.
   public static let guaranteeBroken = DiagnosticCode("HH201")
@@ -22,4 +22,6 @@ extension DiagnosticCode {
   public static let sortMismatch = DiagnosticCode("HH209")
   /// The solver could not decide a condition (timeout, quantifiers): not proved.
   public static let conditionUnknown = DiagnosticCode("HH210")
+  /// A division or remainder whose divisor may be zero.
+  public static let divisionByZero = DiagnosticCode("HH211")
 }

@@ -2,7 +2,7 @@ import HopSyntax
 
 /// One of the things hophop proves about an async procedure.
 public enum AsyncCondition: Hashable, Sendable, CustomStringConvertible {
-  /// Every field access and `dispose` is on an allocated address.
+  /// Every field access and `dispose` is on an allocated address, and no divisor is zero.
   case memorySafety
   /// Every loop invariant holds on entry and is preserved.
   case loopInvariants

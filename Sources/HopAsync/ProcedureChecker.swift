@@ -121,6 +121,10 @@ struct ProcedureChecker {
         condition = .memorySafety
         code = .invalidAccess
         message = "\(what) needs an allocated address, and it may not be allocated here"
+      case .division(let what):
+        condition = .memorySafety
+        code = .divisionByZero
+        message = "\(what): the divisor may be zero here"
       case .invariantOnEntry:
         condition = .loopInvariants
         code = .asyncInvariantOnEntry
@@ -148,7 +152,7 @@ struct ProcedureChecker {
       }
     }
     record(name, .memorySafety, outcomes[.memorySafety]!)
-    if !run.obligations.allSatisfy({ if case .memoryAccess = $0.kind { true } else { false } }) {
+    if run.obligations.contains(where: { $0.kind.isLoopInvariant }) {
       record(name, .loopInvariants, outcomes[.loopInvariants]!)
     }
   }

@@ -12,13 +12,22 @@ struct PathState {
   var facts: [SMTTerm]
 }
 
-/// Something a body must establish at one point: a valid address, a loop invariant.
+/// Something a body must establish at one point: a valid address, a non-zero divisor, a loop invariant.
 struct Obligation {
   enum Kind {
     /// Reading, writing or disposing `what` needs a valid address.
     case memoryAccess(String)
+    /// `what` (a division or remainder) needs a divisor that is not zero.
+    case division(String)
     case invariantOnEntry
     case invariantPreserved
+
+    var isLoopInvariant: Bool {
+      switch self {
+      case .invariantOnEntry, .invariantPreserved: true
+      case .memoryAccess, .division: false
+      }
+    }
   }
   var kind: Kind
   var range: SourceRange
@@ -71,7 +80,7 @@ struct SymbolicExecutor {
     switch statement.kind {
     case .assign(let name, let value):
       let term = value.kind == .nondeterministic
-        ? fresh.constant(name.name, .int) : try program.integer(value, evaluation(path))
+        ? fresh.constant(name.name, .int) : try integer(value, path)
       if set(name.name, term, in: &path) {
         snapshots.append(Snapshot(range: statement.range, before: start.state, path: path))
       }
@@ -82,7 +91,7 @@ struct SymbolicExecutor {
       }
     case .mutate(let pointer, let field, let value):
       let address = try access(pointer, "writing field '\(field.name)' of", path, statement.range)
-      let term = try program.integer(value, evaluation(path))
+      let term = try integer(value, path)
       path.state.fields[field.name] = smt.store(path.state.fields[field.name]!, [address], term)
       snapshots.append(Snapshot(range: statement.range, before: start.state, path: path))
     case .allocate(let name):
@@ -102,7 +111,7 @@ struct SymbolicExecutor {
       path = try run(statements, from: path)
     case .ifThenElse(let condition, let thenBranch, let elseBranch):
       let test = condition.kind == .nondeterministic
-        ? fresh.constant("choice", .bool) : try program.formula(condition, evaluation(path))
+        ? fresh.constant("choice", .bool) : try formula(condition, path)
       var thenStart = path, elseStart = path
       thenStart.facts.append(test)
       elseStart.facts.append(smt.not(test))
@@ -112,11 +121,11 @@ struct SymbolicExecutor {
     case .whileLoop(let condition, let invariant, let body):
       path = try loop(condition, invariant, body, from: path, statement.range)
     case .post(let procedure, let arguments):
-      let values = try arguments.map { try program.integer($0, evaluation(path)) }
+      let values = try arguments.map { try integer($0, path) }
       path.state = path.state.settingPending(procedure.name, values, to: true, in: smt)
       snapshots.append(Snapshot(range: statement.range, before: start.state, path: path, posted: (procedure.name, values)))
     case .delete(let procedure, let arguments):
-      let values = try arguments.map { try program.integer($0, evaluation(path)) }
+      let values = try arguments.map { try integer($0, path) }
       path.state = path.state.settingPending(procedure.name, values, to: false, in: smt)
       snapshots.append(Snapshot(range: statement.range, before: start.state, path: path))
     case .withResource, .call, .parallelCall, .open, .close, .send, .receive, .switchReceive:
@@ -138,11 +147,53 @@ struct SymbolicExecutor {
   /// The address `pointer` denotes, with the obligation that it is allocated.
   private mutating func access(_ pointer: Expression, _ what: String, _ path: PathState,
                                _ range: SourceRange) throws -> SMTTerm {
-    let address = try program.integer(pointer, evaluation(path))
+    let address = try integer(pointer, path)
     obligations.append(Obligation(kind: .memoryAccess("\(what) '\(PrettyPrinter.expression(pointer, .firstOrder))'"), range: range,
                                   facts: path.facts, goal: path.state.isValid(address, in: smt),
                                   variables: path.variables))
     return address
+  }
+
+  /// A program expression's value in `path`, with an obligation for each division in it.
+  private mutating func integer(_ expression: Expression, _ path: PathState) throws -> SMTTerm {
+    try requireNonZeroDivisors(in: expression, path, when: [])
+    return try program.integer(expression, evaluation(path))
+  }
+
+  /// A program condition in `path`, with an obligation for each division in it.
+  private mutating func formula(_ expression: Expression, _ path: PathState) throws -> SMTTerm {
+    try requireNonZeroDivisors(in: expression, path, when: [])
+    return try program.formula(expression, evaluation(path))
+  }
+
+  /// For each `a / b` and `a % b` in `expression`, the obligation that `b` is not zero
+  /// where it is evaluated: as in C, the right side of `&&` only when the left side
+  /// holds, and of `||` only when it does not. (The encoding itself is SMT-LIB's
+  /// total division, so without these a division by zero would go unnoticed.)
+  private mutating func requireNonZeroDivisors(in expression: Expression, _ path: PathState,
+                                               when conditions: [SMTTerm]) throws {
+    switch expression.kind {
+    case .binary(let op, let left, let right):
+      try requireNonZeroDivisors(in: left, path, when: conditions)
+      switch op {
+      case .and:
+        try requireNonZeroDivisors(in: right, path, when: conditions + [program.formula(left, evaluation(path))])
+      case .or:
+        try requireNonZeroDivisors(in: right, path, when: conditions + [smt.not(program.formula(left, evaluation(path)))])
+      default:
+        try requireNonZeroDivisors(in: right, path, when: conditions)
+      }
+      guard op == .divide || op == .modulo else { return }
+      let divisor = try program.integer(right, evaluation(path))
+      let what = op == .divide ? "dividing by" : "the remainder of a division by"
+      obligations.append(Obligation(kind: .division("\(what) '\(PrettyPrinter.expression(right, .firstOrder))'"),
+                                    range: expression.range, facts: path.facts + conditions,
+                                    goal: smt.not(smt.equal(divisor, smt.integer(0))), variables: path.variables))
+    case .unary(_, let operand):
+      try requireNonZeroDivisors(in: operand, path, when: conditions)
+    default:
+      return
+    }
   }
 
   private func merge(_ test: SMTTerm, _ a: PathState, _ b: PathState, commonFacts: Int) -> PathState {
@@ -178,7 +229,7 @@ struct SymbolicExecutor {
       arbitrary.variables[name] = fresh.constant("\(name)#loop", .int)
     }
     arbitrary.facts += fresh.axioms(arbitrary.state) + [try holds(arbitrary)]
-    let test = condition.kind == .nondeterministic ? nil : try program.formula(condition, evaluation(arbitrary))
+    let test = condition.kind == .nondeterministic ? nil : try formula(condition, arbitrary)
     var iteration = arbitrary
     if let test { iteration.facts.append(test) }
     let afterIteration = try run(body, from: iteration)

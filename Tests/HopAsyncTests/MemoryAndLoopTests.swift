@@ -30,6 +30,46 @@ import Testing
     #expect(asyncErrors("async f(c) [c != 0] { c->f = 1; } async main() { }") == ["HH205 1"])
   }
 
+  @Test func aDivisorThatMayBeZeroIsAnError() {
+    #expect(asyncErrors("""
+      global g;
+      async f(x) {
+        g = 10 / x; }
+      async main() { }
+      """) == ["HH211 3"])
+    #expect(asyncErrors("global g; async f(x) { g = 10 % (x - x); } async main() { }") == ["HH211 1"])
+    #expect(asyncErrors("global g; async f(x) [x > 0] { g = 10 / x + 7 % x; } async main() { }") == [])
+    #expect(asyncErrors("global g; async f(x) { if (x != 0) { g = 10 / x; } } async main() { }") == [])
+  }
+
+  @Test func divisionsFollowCShortCircuits() {
+    #expect(asyncErrors("global g; async f(x) { if (x != 0 && 10 / x > 1) { g = 1; } } async main() { }") == [])
+    #expect(asyncErrors("global g; async f(x) { if (x == 0 || 10 / x > 1) { g = 1; } } async main() { }") == [])
+    // The other way round the division is evaluated first, whatever x is.
+    #expect(asyncErrors("global g; async f(x) { if (10 / x > 1 && x != 0) { g = 1; } } async main() { }") == ["HH211 1"])
+    #expect(asyncErrors("global g; async f(x) { if (x != 0 || 10 / x > 1) { g = 1; } } async main() { }") == ["HH211 1"])
+  }
+
+  @Test func divisionsInLoopConditionsAndPostsAreChecked() {
+    #expect(asyncErrors("""
+      async f(x) { local i; i = 0;
+        while (i < 10 / x) [i >= 0] { i = i + 1; } }
+      async main() { }
+      """) == ["HH211 2"])
+    #expect(asyncErrors("""
+      async g(y) { }
+      async f(x) [x >= 0] {
+        post g(1 / (x + 1)); }
+      async main() { }
+      """) == [])
+    #expect(asyncErrors("""
+      async g(y) { }
+      async f(x) [x >= 0] {
+        post g(1 / (x - 1)); }
+      async main() { }
+      """) == ["HH211 3"])
+  }
+
   @Test func fieldsOfAFreshCellAreUnconstrained() {
     #expect(asyncErrors("""
       global g;
