@@ -17,7 +17,8 @@ let package = Package(
   ],
   targets: [
     // MARK: System libraries (Debian's libz3-dev and libgmp-dev).
-    .systemLibrary(name: "CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
+    // Z3 is declared by its own header and opened on first use (Sources/CZ3/Z3OnDemand.c, decision 26).
+    .target(name: "CZ3"),
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
 
     // MARK: Stages. Each target depends only on targets listed above it.
