@@ -8,13 +8,27 @@ import Testing
 /// schedules; no run may access freed memory or start an instance whose
 /// precondition is false. Programs the checker rejects are not run (the
 /// checker may be incomplete, never unsound).
+///
+/// Two families of programs, each aimed at conditions a random mix would
+/// rarely isolate: `cells` at memory safety (field accesses and `dispose` of
+/// parameters that siblings may free), `globals` at conditions 2 and 4 (a
+/// posted instance whose precondition reads globals that its poster or a
+/// sibling changes). Checked by mutation: with the memory-safety obligations
+/// dropped, `cells` finds proved programs that fault; with condition 2 or
+/// condition 4 answered "valid" without a query, `globals` does.
 @Suite struct RandomProgramSoundnessTests {
-  @Test func programsProvedValidNeverFaultUnderRandomSchedules() throws {
-    var generator = SplitMix64(seed: 2015)
+  enum Family: String, CaseIterable, Sendable {
+    case cells, globals
+  }
+
+  @Test(arguments: Family.allCases)
+  func programsProvedValidNeverFaultUnderRandomSchedules(_ family: Family) throws {
+    var generator = SplitMix64(seed: family == .cells ? 2015 : 2019)
     var proved = 0, rejected = 0
     for index in 0..<150 {
-      let text = RandomAsyncProgram.generate(using: &generator)
-      let file = SourceFile(path: "random\(index).hop", text: text)
+      let text = family == .cells
+        ? RandomCellProgram.generate(using: &generator) : RandomGlobalsProgram.generate(using: &generator)
+      let file = SourceFile(path: "random-\(family)-\(index).hop", text: text)
       let front = Frontend.analyze(file)
       try #require(front.isUsable, "generated program does not get through the front end:\n\(text)\n\(front.diagnostics)")
       let report = AsyncChecker.check(front.program, options: .init(timeoutMilliseconds: 2_000))
@@ -40,45 +54,104 @@ import Testing
   }
 }
 
-/// Random programs over two globals, one field and three one-parameter
-/// procedures, in the fragment `ConcreteScheduler` runs.
-enum RandomAsyncProgram {
+/// Random programs over one global, one field and three one-parameter
+/// procedures whose argument is usually a cell: they read, write and free
+/// their argument and post each other on it or on fresh cells.
+enum RandomCellProgram {
   static let procedures = ["p", "q", "r"]
 
   static func generate<R: RandomNumberGenerator>(using random: inout R) -> String {
     var text = "global g, h;\n\nasync main() {\n  local l;\n  g = 0;\n  h = 0;\n  l = new();\n"
     text += "  post \(procedures.randomElement(using: &random)!)(l);\n}\n"
     for name in procedures {
-      let atoms = ["valid(x)", "g >= 0", "g == x", "x > 0", "!pending_\(procedures.randomElement(using: &random)!)(x)",
-                   "h <= g"]
-      let count = Int.random(in: 0...2, using: &random)
-      var precondition = (0..<count).map { _ in atoms.randomElement(using: &random)! }
+      let atoms = ["x > 0", "g >= 0", "!pending_\(procedures.randomElement(using: &random)!)(x)"]
+      var precondition = (0..<Int.random(in: 0...1, using: &random)).map { _ in atoms.randomElement(using: &random)! }
       if Int.random(in: 0..<4, using: &random) != 0 { precondition.insert("valid(x)", at: 0) }
-      let header = precondition.isEmpty ? "" : " [\(precondition.joined(separator: " && "))]"
-      text += "\nasync \(name)(x)\(header) {\n  local l;\n"
-      for _ in 0..<Int.random(in: 1...4, using: &random) { text += statement(depth: 0, using: &random, indent: "  ") }
-      text += "}\n"
+      let count = Int.random(in: 1...4, using: &random)
+      text += RandomProgramText.procedure(name, precondition, locals: "l", statements: count, using: &random) {
+        statement(depth: 0, using: &$0, indent: "  ")
+      }
     }
     return text
   }
 
   private static func statement<R: RandomNumberGenerator>(depth: Int, using random: inout R, indent: String) -> String {
     let callee = procedures.randomElement(using: &random)!
-    // Benign commands are repeated so that a fair share of programs is valid.
+    // Accesses and frees are repeated so that a fair share of programs turns on them.
     let choices = [
-      "g = g + 1;", "g = g + 1;", "h = x;", "g = 0;", "x->f = 1;", "x->f = 1;", "l = x->f;", "dispose x;",
-      "l = new(); post \(callee)(l);", "l = new(); post \(callee)(l);", "post \(callee)(x);", "post \(callee)(x + 1);",
-      "post \(callee)(g);", "delete \(callee)(x);", "post p(x); post q(x); post r(x);", "IF", "IF",
+      "g = g + 1;", "x->f = 1;", "x->f = 1;", "l = x->f;", "l = x->f; l->f = 0;", "dispose x;", "dispose x;",
+      "l = new(); post \(callee)(l);", "l = new(); post \(callee)(l);", "post \(callee)(x);", "delete \(callee)(x);",
+      "l = new(); dispose l;", "IF", "IF",
     ]
     let choice = choices.randomElement(using: &random)!
     guard choice == "IF", depth < 2 else { return indent + (choice == "IF" ? "g = g;" : choice) + "\n" }
     let condition = Bool.random(using: &random) ? "*" : "g > 0"
-    var text = indent + "if (\(condition)) {\n"
-    for _ in 0..<Int.random(in: 1...2, using: &random) {
-      text += statement(depth: depth + 1, using: &random, indent: indent + "  ")
+    let thenCount = Int.random(in: 1...2, using: &random)
+    return RandomProgramText.conditional(condition, thenCount: thenCount, indent: indent, using: &random) {
+      statement(depth: depth + 1, using: &$1, indent: $0)
     }
+  }
+}
+
+/// Random programs over two integer globals and three one-parameter
+/// procedures, most of them posted by `main`, whose preconditions read the
+/// globals that the procedures change: a post must establish the callee's
+/// precondition, and no sibling may break it while the instance is pending.
+enum RandomGlobalsProgram {
+  static let procedures = ["p", "q", "r"]
+
+  static func generate<R: RandomNumberGenerator>(using random: inout R) -> String {
+    var text = "global g, h;\n\nasync main() {\n  g = 0;\n  h = 0;\n"
+    for name in procedures.shuffled(using: &random) where Int.random(in: 0..<4, using: &random) != 0 {
+      text += "  post \(name)(\(["0", "g", "1"].randomElement(using: &random)!));\n"
+    }
+    text += "}\n"
+    for name in procedures {
+      let atoms = ["g == x", "g >= x", "x >= 0", "h <= g", "g >= 0", "!pending_\(procedures.randomElement(using: &random)!)(x)"]
+      let precondition = (0..<Int.random(in: 0...2, using: &random)).map { _ in atoms.randomElement(using: &random)! }
+      let count = Int.random(in: 1...3, using: &random)
+      text += RandomProgramText.procedure(name, precondition, locals: nil, statements: count, using: &random) {
+        statement(depth: 0, using: &$0, indent: "  ")
+      }
+    }
+    return text
+  }
+
+  private static func statement<R: RandomNumberGenerator>(depth: Int, using random: inout R, indent: String) -> String {
+    let callee = procedures.randomElement(using: &random)!
+    let choices = [
+      "g = g + 1;", "g = g - 1;", "h = g;", "h = h + 1;", "g = x;",
+      "post \(callee)(g);", "post \(callee)(g);", "post \(callee)(x);", "post \(callee)(x + 1);", "post \(callee)(g + 1);",
+      "delete \(callee)(g);", "IF",
+    ]
+    let choice = choices.randomElement(using: &random)!
+    guard choice == "IF", depth < 1 else { return indent + (choice == "IF" ? "g = g;" : choice) + "\n" }
+    let condition = ["*", "g > x", "h < g"].randomElement(using: &random)!
+    return RandomProgramText.conditional(condition, thenCount: 1, indent: indent, using: &random) {
+      statement(depth: depth + 1, using: &$1, indent: $0)
+    }
+  }
+}
+
+/// The text shared by both families of random programs.
+enum RandomProgramText {
+  /// `async name(x) [precondition] { local ...; statements }`.
+  static func procedure<R: RandomNumberGenerator>(_ name: String, _ precondition: [String], locals: String?,
+                                                  statements: Int, using random: inout R,
+                                                  _ statement: (_ random: inout R) -> String) -> String {
+    let header = precondition.isEmpty ? "" : " [\(precondition.joined(separator: " && "))]"
+    var text = "\nasync \(name)(x)\(header) {\n" + (locals.map { "  local \($0);\n" } ?? "")
+    for _ in 0..<statements { text += statement(&random) }
+    return text + "}\n"
+  }
+
+  /// `if (condition) { ... } else { ... }` around generated statements.
+  static func conditional<R: RandomNumberGenerator>(_ condition: String, thenCount: Int, indent: String, using random: inout R,
+                                             _ statement: (_ indent: String, _ random: inout R) -> String) -> String {
+    var text = indent + "if (\(condition)) {\n"
+    for _ in 0..<thenCount { text += statement(indent + "  ", &random) }
     text += indent + "} else {\n"
-    text += statement(depth: depth + 1, using: &random, indent: indent + "  ")
+    text += statement(indent + "  ", &random)
     return text + indent + "}\n"
   }
 }
