@@ -10,6 +10,13 @@
 // against Z3's own prototype. A Z3 function hophop starts to use must be added
 // to Z3_FUNCTIONS below, or the link fails with "undefined reference".
 //
+// When the executable exports these symbols (the static build of
+// Benchmarks/sl-comp.sh does), libz3's calls to its own API may land here;
+// they go straight back to libz3's definitions, which dlsym finds on its
+// handle. Nothing in libz3's initialisation calls its API, so the first call
+// cannot re-enter the loading below (tested: the async examples, which need
+// Z3, run in that build).
+//
 // Where libz3 is looked for: $HOPHOP_Z3_LIBRARY if set (and only there),
 // else libz3.so.4, then libz3.so, by the dynamic linker's usual search. If it
 // cannot be loaded, hophop stops with a diagnostic and exit status 2: there is
