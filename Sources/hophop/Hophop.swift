@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import HopDriver
 
 /// The `hophop` command line: one subcommand per job, no logic of its own.
@@ -26,7 +27,9 @@ struct Hophop: ParsableCommand {
       do throws(ExitCode) {
         try EntailCommand.decide(file, format: .text, noColor: false)
       } catch {
-        exit(withError: error)
+        // Diagnostics are already written (unbuffered); ArgumentParser's exit(withError:)
+        // would build its help text first, which costs more than deciding a problem.
+        Glibc.exit(error.rawValue)
       }
       return
     }
