@@ -12,10 +12,23 @@ public struct Frame: Hashable, Sendable {
 /// that was not found, and the normalised left-hand side it was looked for in.
 public struct EntailmentFailure: Hashable, Sendable, CustomStringConvertible {
   public var reason: String
+  /// The atom of the right-hand side that was not found, when that is why.
   public var missingAtom: SpatialAtom?
+  /// The pure fact of the right-hand side that could not be proved, when that is why.
   public var missingFact: PureAtom?
+  /// In a precise entailment: the atoms of the left-hand side that nothing on the right describes.
+  public var leftover: [SpatialAtom]
   /// The (normalised) case of the left-hand side in which the proof failed.
   public var state: SymbolicHeap
+
+  public init(reason: String, missingAtom: SpatialAtom? = nil, missingFact: PureAtom? = nil,
+              leftover: [SpatialAtom] = [], state: SymbolicHeap) {
+    self.reason = reason
+    self.missingAtom = missingAtom
+    self.missingFact = missingFact
+    self.leftover = leftover
+    self.state = state
+  }
 
   public var description: String { "\(reason) in: \(state)" }
 }

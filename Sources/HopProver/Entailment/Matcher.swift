@@ -23,10 +23,12 @@ struct Matcher {
     var reason: String
     var missingAtom: SpatialAtom?
     var missingFact: PureAtom?
+    var leftover: [SpatialAtom] = []
     var state: ProofState
 
     var entailmentFailure: EntailmentFailure {
-      EntailmentFailure(reason: reason, missingAtom: missingAtom, missingFact: missingFact, state: state.heap)
+      EntailmentFailure(reason: reason, missingAtom: missingAtom, missingFact: missingFact, leftover: leftover,
+                        state: state.compactHeap)
     }
   }
 
@@ -43,8 +45,21 @@ struct Matcher {
       if precise { try requireEmptiable(state) }
       return [(state, goal)]
     }
-    let wanted = state.canonical(goal.atoms[index].mapTerms(goal.resolved))
+    let written = goal.atoms[index].mapTerms(goal.resolved)
+    let wanted = state.canonical(written)
     goal.atoms.remove(at: index)
+    do throws(Stop) {
+      return try match(wanted, &state, &goal)
+    } catch {
+      // A failure names the atom as the right-hand side wrote it (NULL, not the closure's 0).
+      guard case .failed(var failure) = error, failure.missingAtom == wanted else { throw error }
+      failure.missingAtom = written
+      throw .failed(failure)
+    }
+  }
+
+  private mutating func match(_ wanted: SpatialAtom, _ state: inout ProofState, _ goal: inout Goal) throws(Stop)
+    -> [(ProofState, Goal)] {
     switch wanted {
     case .pointsTo(let address, let fields):
       return try matchCell(address, fields, state, goal, wanted)
@@ -135,7 +150,7 @@ struct Matcher {
   private mutating func requireEmptiable(_ state: ProofState) throws(Stop) {
     for atom in state.atoms {
       guard case .segment(_, let from, let to) = atom, !state.isNonEmpty(from, to) else {
-        throw fail("heap left over: \(atom)", state, missing: nil)
+        throw leftoverFailure(atom, state)
       }
       var nonEmpty = state
       nonEmpty.equalities.assertDistinct(from, to)
@@ -146,7 +161,7 @@ struct Matcher {
       } catch {
         throw Stop.unknown("more than \(normaliser.splitLimit) case splits")
       }
-      if consistent { throw fail("heap left over: \(atom)", state, missing: nil) }
+      if consistent { throw leftoverFailure(atom, state) }
     }
   }
 
@@ -231,8 +246,19 @@ struct Matcher {
   private mutating func matchSegment(_ field: String, _ from: Term, _ to: Term, _ state: inout ProofState,
                                      _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
     if let end = goal.unboundVariable(to) {
-      // Choose the end the left-hand side suggests: the end of its atom at `from`, or `from` (empty).
-      goal.bindings[end] = suggestedEnd(field, from, state) ?? from
+      // Choose the end the left-hand side suggests (the end of its atom at `from`); if
+      // that proof fails, the empty segment (`from`). Any instantiation that proves is sound.
+      let suggested = suggestedEnd(field, from, state)
+      if let suggested, suggested != from {
+        var first = goal
+        first.bindings[end] = suggested
+        do throws(Stop) {
+          return try solve(state, first.adding(wanted))
+        } catch {
+          guard case .failed = error else { throw error }
+        }
+      }
+      goal.bindings[end] = from
       return try solve(state, goal.adding(wanted))
     }
     guard goal.isBound(to) else { throw fail("cannot instantiate the end of \(wanted)", state, missing: wanted) }
@@ -332,6 +358,11 @@ struct Matcher {
       for next in cases { frames += try solveEachCase(next, goal) }
       return frames
     }
+  }
+
+  /// Precise mode: `atom` (and whatever else is left) is not described by the right-hand side.
+  private func leftoverFailure(_ atom: SpatialAtom, _ state: ProofState) -> Stop {
+    .failed(Failure(reason: "heap left over: \(atom)", leftover: state.atoms, state: state))
   }
 
   private func fail(_ reason: String, _ state: ProofState, missing: SpatialAtom? = nil, fact: PureAtom? = nil) -> Stop {

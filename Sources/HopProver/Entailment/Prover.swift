@@ -36,11 +36,17 @@ public struct Prover: Sendable {
     do throws(Matcher.Stop) {
       let leaves = try matcher.solveEachCase(ProofState(left), goal)
       return .proved(leaves.map { state, goal in
-        Frame(heap: state.heap, instantiation: renaming.mapValues { goal.resolved(.variable($0)) })
+        Frame(heap: state.compactHeap, instantiation: renaming.mapValues { goal.resolved(.variable($0)) })
       })
     } catch {
       switch error {
-      case .failed(let failure): return .failed(failure.entailmentFailure)
+      case .failed(let failure):
+        // In the user's names: the right-hand side's existentials as written, not their renamed copies.
+        let original = Dictionary(uniqueKeysWithValues: renaming.map { ($0.value, Term.variable($0.key)) })
+        var reported = failure.entailmentFailure
+        reported.missingAtom = reported.missingAtom?.substituting(original)
+        reported.missingFact = reported.missingFact?.substituting(original)
+        return .failed(reported)
       case .unknown(let reason): return .unknown(reason)
       }
     }
