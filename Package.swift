@@ -47,6 +47,7 @@ let package = Package(
     .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopDriver", "HopTestSupport"]),
     .testTarget(name: "HopSMTLibTests", dependencies: ["HopSMTLib", "HopTestSupport"]),
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
+    .testTarget(name: "HopCheckerTests", dependencies: ["HopChecker", "HopDriver", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "HopAsyncTests", dependencies: ["HopAsync", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopProver", "HopTestSupport"]),
   ]

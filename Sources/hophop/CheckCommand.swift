@@ -5,11 +5,13 @@ import HopDriver
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Prove the async procedures of Hop programs (rely/guarantee); sync procedures are not checked yet.",
+    abstract: "Prove the procedures of Hop programs: sync ones by symbolic execution, async ones by rely/guarantee.",
     discussion: """
-      Async procedures: memory safety, loop invariants and the four rely/guarantee conditions, with a \
-      counterexample for each failure. Exit 0: every procedure is valid; 1: something is not valid or \
-      could not be decided; 2: bad input, or sync procedures (their verifier has not landed).
+      Sync procedures: memory safety, no leak, loop invariants, calls, resources, no race and the \
+      postcondition, with the symbolic state of each failure (channel commands are not handled yet: \
+      unknown). Async procedures: memory safety, loop invariants and the four rely/guarantee \
+      conditions, with a counterexample for each failure. Exit 0: every procedure is valid; 1: \
+      something is not valid or could not be decided; 2: bad input.
       """)
 
   @OptionGroup var output: OutputOptions

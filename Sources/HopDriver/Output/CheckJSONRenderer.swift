@@ -1,7 +1,6 @@
-import HopAsync
 
 /// `hophop check --format json`: per file, the diagnostics, each
-/// procedure's verdict per condition, and timings.
+/// procedure's verdict (sync and async alike) per condition, and timings.
 public enum CheckJSONRenderer {
   public static func render(_ result: CheckSession.Result) -> String {
     JSONRenderer.encode(Document(
@@ -9,14 +8,14 @@ public enum CheckJSONRenderer {
       files: result.files.map { file in
         File(path: file.report.path,
              diagnostics: file.report.diagnostics.map { JSONDiagnostic($0, source: file.report.source) },
-             procedures: (file.async?.procedures ?? []).map { procedure in
-               Procedure(name: procedure.name, verdict: procedure.outcome.rawValue,
+             procedures: file.procedures.map { procedure in
+               Procedure(name: procedure.name, layer: procedure.layer.rawValue, verdict: procedure.outcome.rawValue,
+                         milliseconds: procedure.elapsed.milliseconds,
                          conditions: procedure.conditions.map {
-                           Condition(condition: $0.condition.description, outcome: $0.outcome.rawValue,
+                           Condition(condition: $0.description, outcome: $0.outcome.rawValue,
                                      withoutQuery: $0.reasonWithoutQuery)
                          })
              },
-             uncheckedProcedures: file.uncheckedProcedures,
              solverQueries: file.async?.queryCount ?? 0,
              milliseconds: file.elapsed.milliseconds)
       }))
@@ -33,14 +32,15 @@ public enum CheckJSONRenderer {
     var path: String
     var diagnostics: [JSONDiagnostic]
     var procedures: [Procedure]
-    var uncheckedProcedures: [String]
     var solverQueries: Int
     var milliseconds: Double
   }
 
   struct Procedure: Encodable {
     var name: String
+    var layer: String
     var verdict: String
+    var milliseconds: Double
     var conditions: [Condition]
   }
 

@@ -1,10 +1,13 @@
 import Foundation
 import HopAsync
+import HopChecker
+import HopLogic
 import HopSyntax
 
-/// `hophop check` as a library call: front end, then the async procedures
-/// proved by rely/guarantee (HopAsync). The verifier of sync procedures has
-/// not landed; a file that has some says so and is not reported valid.
+/// `hophop check` as a library call: the front end, then the sync
+/// procedures proved by symbolic execution (HopChecker) and the async ones
+/// by rely/guarantee (HopAsync). Both answer with one `ProcedureVerdict`
+/// per procedure, in source order.
 public enum CheckSession {
   public struct Options: Sendable {
     public var timeoutMilliseconds: UInt32
@@ -20,11 +23,13 @@ public enum CheckSession {
   /// One input file after `check`.
   public struct FileResult: Sendable {
     public var report: FileReport
-    /// The async procedures' verdicts, when the file has async procedures and got through the front end.
+    /// Every procedure's verdict, sync and async, in source order.
+    public var procedures: [ProcedureVerdict]
+    /// The async checker's report (solver queries and time), when the file has async procedures.
     public var async: AsyncReport?
-    /// Sync procedures, which this version cannot check yet.
-    public var uncheckedProcedures: [String]
     public var elapsed: Duration
+    /// Whether the file got through the front end (so that its procedures were checked).
+    public var wasChecked: Bool
   }
 
   /// What `hophop check` found in all files, and its exit status.
@@ -32,21 +37,17 @@ public enum CheckSession {
     public var files: [FileResult]
     public var report: Report { Report(files: files.map(\.report)) }
 
-    /// 2 when a file could not be read, parsed or resolved, has an ill-formed
-    /// specification, or has sync procedures (not checkable yet); else 1 when
-    /// something is not proved; else 0.
+    /// 2 when a file could not be read, parsed or resolved, or has an
+    /// ill-formed specification; else 1 when something is not proved
+    /// (invalid or unknown); else 0.
     public var exitStatus: ExitStatus {
       let inputErrors = files.contains { file in
-        !file.uncheckedProcedures.isEmpty || file.report.diagnostics.contains { diagnostic in
-          diagnostic.severity == .error && (diagnostic.code.rawValue < "HH200" || Self.inputCodes.contains(diagnostic.code))
-        }
+        file.report.diagnostics.contains { $0.severity == .error && DiagnosticCode.inputErrors.contains($0.code) }
       }
       if inputErrors { return .badInput }
-      return report.hasErrors ? .failure : .success
+      let notProved = files.contains { file in file.procedures.contains { $0.outcome != .valid } }
+      return report.hasErrors || notProved ? .failure : .success
     }
-
-    /// Checker codes that mean the specification itself is ill-formed.
-    private static let inputCodes: Set<DiagnosticCode> = [.positivePending, .sortMismatch]
   }
 
   public static func check(_ paths: [String], options: Options = Options()) -> Result {
@@ -54,21 +55,37 @@ public enum CheckSession {
       let clock = ContinuousClock()
       let start = clock.now
       guard let program = loaded.program else {
-        return FileResult(report: loaded.report, async: nil, uncheckedProcedures: [], elapsed: .zero)
+        return FileResult(report: loaded.report, procedures: [], async: nil, elapsed: .zero, wasChecked: false)
       }
       var report = loaded.report
+      var procedures: [ProcedureVerdict] = []
       var asyncReport: AsyncReport?
+      if SyncChecker.applies(to: program) {
+        let checked = SyncChecker.check(program)
+        report.diagnostics += checked.diagnostics
+        procedures += checked.procedures
+      }
       if AsyncChecker.applies(to: program) {
         let checked = AsyncChecker.check(program, options: .init(timeoutMilliseconds: options.timeoutMilliseconds,
                                                                  dumpQueries: options.dumpDirectory != nil))
-        report.diagnostics = (report.diagnostics + checked.diagnostics).sortedBySource()
+        report.diagnostics += checked.diagnostics
+        procedures += checked.procedures.map(\.verdict)
         if let directory = options.dumpDirectory { dump(checked.dumpedQueries, of: loaded.report.path, to: directory) }
         asyncReport = checked
       }
-      let unchecked = program.declarations.compactMap { declaration -> String? in
-        if case .procedure(let p) = declaration { p.name.name } else { nil }
-      }
-      return FileResult(report: report, async: asyncReport, uncheckedProcedures: unchecked, elapsed: clock.now - start)
+      report.diagnostics = report.diagnostics.sortedBySource()
+      let order = Dictionary(program.declarations.enumerated().compactMap { index, declaration -> (String, Int)? in
+        switch declaration {
+        case .procedure(let p): (p.name.name, index)
+        case .asyncProcedure(let p): (p.name.name, index)
+        default: nil
+        }
+      }, uniquingKeysWith: { first, _ in first })
+      procedures = procedures.enumerated().sorted { a, b in
+        (order[a.element.name] ?? 0, a.offset) < (order[b.element.name] ?? 0, b.offset)
+      }.map(\.element)
+      return FileResult(report: report, procedures: procedures, async: asyncReport, elapsed: clock.now - start,
+                        wasChecked: true)
     })
   }
 
@@ -84,29 +101,50 @@ public enum CheckSession {
 
   /// The text `hophop check` prints on standard output: a verdict per file and per procedure.
   public static func summary(_ result: Result) -> String {
-    result.files.compactMap { file -> String? in
-      guard file.async != nil || !file.uncheckedProcedures.isEmpty else { return nil }
-      var lines: [String] = []
-      let procedures = file.async?.procedures ?? []
-      let outcome = procedures.map(\.outcome).max() ?? .valid
-      if procedures.isEmpty {
-        return "\(file.report.path): not checked: the verifier of sync procedures (\(file.uncheckedProcedures.joined(separator: ", "))) is not available yet"
-      }
-      var verdict = file.uncheckedProcedures.isEmpty ? outcome.rawValue : "not fully checked"
-      if file.uncheckedProcedures.isEmpty && file.report.diagnostics.hasErrors && outcome == .valid { verdict = "invalid" }
-      lines.append("\(file.report.path): \(verdict) (\(procedures.count) async procedures, "
-                   + "\(file.async?.queryCount ?? 0) solver queries, \(String(format: "%.0f", file.elapsed.milliseconds)) ms)")
-      let width = (procedures.map(\.name.count) + file.uncheckedProcedures.map(\.count)).max() ?? 0
-      for procedure in procedures {
+    let lines = result.files.filter(\.wasChecked).map { file -> String in
+      let procedures = file.procedures
+      if procedures.isEmpty { return "\(file.report.path): no procedures to check" }
+      var outcome = procedures.map(\.outcome).max() ?? .unknown
+      if file.report.diagnostics.hasErrors && outcome == .valid { outcome = .invalid }
+      var counts: [String] = []
+      let sync = procedures.filter { $0.layer == .sync }.count, async = procedures.count - sync
+      if sync > 0 { counts.append("\(sync) sync") }
+      if async > 0 { counts.append("\(async) async") }
+      var header = "\(file.report.path): \(outcome.rawValue) (\(counts.joined(separator: ", ")) procedure"
+        + "\(procedures.count == 1 ? "" : "s")"
+      if let queries = file.async?.queryCount { header += ", \(queries) solver queries" }
+      header += ", \(String(format: "%.0f", file.elapsed.milliseconds)) ms)"
+      let width = procedures.map(\.name.count).max() ?? 0
+      let rows = procedures.map { procedure -> String in
         let failing = procedure.conditions.filter { $0.outcome != .valid }
-          .map { "\($0.outcome.rawValue): \($0.condition)" }
-        let text = failing.isEmpty ? "valid" : failing.joined(separator: "; ")
-        lines.append("  \(procedure.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(text)")
+        let text = procedure.layer == .sync || failing.isEmpty
+          ? procedure.outcome.rawValue : failing.map { "\($0.outcome.rawValue): \($0.description)" }.joined(separator: "; ")
+        let time = procedure.layer == .sync ? String(format: "  %.1f ms", procedure.elapsed.milliseconds) : ""
+        return "  \(procedure.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(text)\(time)"
       }
-      for name in file.uncheckedProcedures {
-        lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  not checked: the verifier of sync procedures is not available yet")
-      }
-      return lines.joined(separator: "\n")
-    }.joined(separator: "\n") + (result.files.isEmpty ? "" : "\n")
+      return ([header] + rows).joined(separator: "\n")
+    }
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension DiagnosticCode {
+  /// The codes that mean the input itself is bad (exit 2): it cannot be read,
+  /// lexed, parsed or resolved, or a specification is ill-formed. Every other
+  /// error is a verdict (exit 1).
+  public static let inputErrors: Set<DiagnosticCode> = [
+    .invalidInput, .illegalCharacter, .unterminatedComment, .syntaxError, .nestingTooDeep, .wrongLayer,
+    .invalidLiteral, .undeclaredName, .duplicateDeclaration, .wrongArgumentCount, .referenceArgumentNotVariable,
+    .notAsync, .misusedName, .positivePending, .sortMismatch,
+  ]
+}
+
+extension AsyncProcedureVerdict {
+  /// The verdict in the terms every checker shares.
+  var verdict: ProcedureVerdict {
+    ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
+      ProcedureVerdict.Condition(condition.condition.description, outcome: ProofOutcome(rawValue: condition.outcome.rawValue)!,
+                                 reasonWithoutQuery: condition.reasonWithoutQuery)
+    })
   }
 }

@@ -1,7 +1,0 @@
-/// Namespace marker for the `HopChecker` stage (see ../shared/DESIGN.md).
-///
-/// The stage's engine arrives with its own issue; until then the driver
-/// reports that the analysis is not available.
-public enum HopCheckerStage {
-  public static let name = "HopChecker"
-}

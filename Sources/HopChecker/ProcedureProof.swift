@@ -1,0 +1,82 @@
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// The proof of one sync procedure: from each case of its precondition, the
+/// body runs symbolically; every final case must entail the postcondition
+/// with nothing left over (precise semantics). Left-over heap is a leak
+/// (HH102); a postcondition that does not follow otherwise is HH103.
+struct ProcedureProof {
+  enum Outcome {
+    case proved
+    case failed(Diagnostic)
+    case undecided(Diagnostic)
+  }
+
+  let context: ProgramContext
+  let procedure: ProcedureDecl
+  /// False for a second declaration of the same name: its own pre/post still apply to its own body.
+  let usesOwnSpecification: Bool
+
+  func run() -> Outcome {
+    var executor = SymbolicExecutor(context: context)
+    let precondition = heaps(procedure.precondition)
+    var postcondition = heaps(procedure.postcondition)
+    let postRange = procedure.postcondition?.range ?? procedure.range
+    // As in Smallfoot, value parameters are local variables initialised by
+    // the caller: the postcondition speaks of their final values (decision 27).
+    // `init` must also establish every resource invariant.
+    if procedure.name.name == "init" {
+      for resource in context.resources.values.sorted(by: { $0.declaration.name.name < $1.declaration.name.name }) {
+        postcondition = postcondition.flatMap { post in resource.invariant.map { post * executor.opened($0) } }
+      }
+    }
+    // An existential that pre and post share is one value for the whole body (as in
+    // Smallfoot): a constant `n'` that no program can write, the same in both.
+    let shared = Set(precondition.flatMap(\.variables)).intersection(postcondition.flatMap(\.variables))
+      .filter(\.isExistential)
+    let constants = Dictionary(uniqueKeysWithValues: shared.map { ($0, Term.v(String($0.name.dropFirst()) + "'")) })
+    postcondition = postcondition.map { $0.substitutingAll(constants) }
+    let start = precondition.map { executor.opened($0.substitutingAll(constants)) }
+    let final: [SymbolicHeap]
+    do throws(ProofStop) {
+      final = try executor.run(procedure.body, start)
+    } catch {
+      switch error {
+      case .failed(let diagnostic): return .failed(diagnostic)
+      case .undecided(let diagnostic): return .undecided(diagnostic)
+      }
+    }
+    let exact = DisjunctiveEntailment(prover: context.prover, precise: true)
+    for state in final {
+      switch exact.prove(state, postcondition) {
+      case .proved: continue
+      case .unknown(let reason):
+        return .undecided(CheckerDiagnostics.undecided("the postcondition", reason: reason, range: postRange))
+      case .failed(let failure):
+        let notes = SymbolicExecutor.explain(failure, targets: postcondition)
+        // A leak when the postcondition is there but heap is left over beside it.
+        if case .proved(let frames) = DisjunctiveEntailment(prover: context.prover, precise: false).prove(state, postcondition),
+           let leftover = frames.first(where: { !$0.heap.spatial.isEmpty })?.heap.spatial {
+          var leakNotes = [Diagnostic.Note("left over: \(StateDisplay.atoms(leftover))")]
+          leakNotes.append(Diagnostic.Note("state at exit: \(StateDisplay.text(state))"))
+          if procedure.name.name == "init" && !context.resources.isEmpty {
+            leakNotes.append(Diagnostic.Note("init must leave exactly the resource invariants (and its postcondition)"))
+          }
+          return .failed(CheckerDiagnostics.leak(procedure.name.name, leftover: leftover, range: postRange, notes: leakNotes))
+        }
+        if procedure.name.name == "init" && !context.resources.isEmpty {
+          return .failed(CheckerDiagnostics.resourceInvariant(
+            context.resources.keys.sorted().joined(separator: ", "), range: postRange, notes: notes))
+        }
+        return .failed(CheckerDiagnostics.postcondition(procedure.name.name, range: postRange, notes: notes))
+      }
+    }
+    return .proved
+  }
+
+  private func heaps(_ assertion: Assertion?) -> [SymbolicHeap] {
+    guard let assertion else { return [.emp] }
+    return (try? AssertionTranslation.heaps(assertion)) ?? []
+  }
+}

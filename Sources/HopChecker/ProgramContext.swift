@@ -1,0 +1,100 @@
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// What the checker knows about a whole program before it proves any
+/// procedure: each procedure's specification (as disjunctions of symbolic
+/// heaps), the resources and the variables they protect, and each
+/// procedure's effect on globals, transitively through its callees (the call
+/// rule and the race check need both).
+struct ProgramContext {
+  struct Specification {
+    var declaration: ProcedureDecl
+    var precondition: [SymbolicHeap]
+    var postcondition: [SymbolicHeap]
+  }
+
+  struct Resource {
+    var declaration: ResourceDecl
+    var invariant: [SymbolicHeap]
+    var protected: Set<String> { Set(declaration.protectedVariables.map(\.name)) }
+  }
+
+  /// The globals a procedure may read or write, itself or through the procedures it calls.
+  struct Effect {
+    var reads = Set<String>()
+    var writes = Set<String>()
+  }
+
+  var specifications: [String: Specification] = [:]
+  var resources: [String: Resource] = [:]
+  var effects: [String: Effect] = [:]
+  let prover: Prover
+  /// Translation errors in specifications, reported once for the whole program.
+  var diagnostics: [Diagnostic] = []
+
+  init(_ program: Program, prover: Prover) {
+    self.prover = prover
+    for case .procedure(let procedure) in program.declarations where specifications[procedure.name.name] == nil {
+      specifications[procedure.name.name] = Specification(
+        declaration: procedure, precondition: heaps(procedure.precondition), postcondition: heaps(procedure.postcondition))
+    }
+    for case .resource(let resource) in program.declarations where resources[resource.name.name] == nil {
+      resources[resource.name.name] = Resource(declaration: resource, invariant: heaps(resource.invariant))
+    }
+    computeEffects(program)
+  }
+
+  /// The resource protecting `variable`, if any.
+  func resource(protecting variable: String) -> String? {
+    resources.values.first { $0.protected.contains(variable) }?.declaration.name.name
+  }
+
+  private mutating func heaps(_ assertion: Assertion?) -> [SymbolicHeap] {
+    guard let assertion else { return [.emp] }
+    do {
+      return try AssertionTranslation.heaps(assertion)
+    } catch {
+      diagnostics.append(Diagnostic(code: .proofUndecided, message: "not proved: \(error.message)", range: error.range))
+      return []
+    }
+  }
+
+  /// Globals of a procedure: the variables its body uses that are not its parameters or locals.
+  private mutating func computeEffects(_ program: Program) {
+    var calls: [String: Set<String>] = [:]
+    for (name, specification) in specifications {
+      let procedure = specification.declaration
+      let own = Set(procedure.parameters.map(\.name) + procedure.locals.map(\.name))
+      let statements = procedure.body.flatMap(\.allStatements)
+      var effect = Effect()
+      for statement in statements {
+        effect.writes.formUnion(Set(statement.directlyAssignedVariables).subtracting(own))
+        effect.reads.formUnion(statement.directlyEvaluatedExpressions.flatMap(\.variableNames).filter { !own.contains($0) })
+        switch statement.kind {
+        case .call(let call): calls[name, default: []].insert(call.procedure.name)
+        case .parallelCall(let a, let b): calls[name, default: []].formUnion([a.procedure.name, b.procedure.name])
+        default: break
+        }
+      }
+      effects[name] = effect
+    }
+    // Through callees, to a fixed point (recursion is allowed).
+    var changed = true
+    while changed {
+      changed = false
+      for name in specifications.keys.sorted() {
+        for callee in calls[name, default: []].sorted() {
+          guard let theirs = effects[callee], var mine = effects[name] else { continue }
+          let before = (mine.reads.count, mine.writes.count)
+          mine.reads.formUnion(theirs.reads)
+          mine.writes.formUnion(theirs.writes)
+          if before != (mine.reads.count, mine.writes.count) {
+            effects[name] = mine
+            changed = true
+          }
+        }
+      }
+    }
+  }
+}

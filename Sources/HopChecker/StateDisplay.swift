@@ -1,0 +1,66 @@
+import HopLogic
+import HopSyntax
+
+/// Symbolic states as a user reads them in notes: Hop syntax, existentials
+/// renamed `_a`, `_b`, ... in order of appearance (never the prover's
+/// `_u#3`), cells first and pure facts last, NULL written as NULL.
+enum StateDisplay {
+  static func text(_ heap: SymbolicHeap) -> String {
+    var names: [Variable: Term] = [:]
+    func visit(_ term: Term) {
+      for variable in orderedVariables(term) where variable.isExistential && names[variable] == nil {
+        names[variable] = .v(label(names.count))
+      }
+    }
+    for atom in heap.spatial { atom.terms.forEach(visit) }
+    for fact in heap.pure { fact.terms.forEach(visit) }
+    let spatial = heap.spatial.map { $0.substituting(names).mapTerms(showingNull) }
+    let pointers = Set(spatial.flatMap(\.variables))
+    let pure = heap.pure.map { fact -> PureAtom in
+      let fact = fact.substituting(names)
+      switch fact {
+      case .equal(let a, let b) where !pointers.isDisjoint(with: a.variables.union(b.variables)):
+        return .equal(showingNull(a), showingNull(b))
+      case .notEqual(let a, let b) where !pointers.isDisjoint(with: a.variables.union(b.variables)):
+        return .notEqual(showingNull(a), showingNull(b))
+      default:
+        return fact
+      }
+    }
+    let renamed = SymbolicHeap(pure: pure, spatial: spatial)
+    let parts = renamed.spatial.map(\.description) + renamed.pure.map(\.description)
+    return parts.isEmpty ? "emp" : parts.joined(separator: " * ")
+  }
+
+  /// One note per case (at most `limit`), saying how many were left out.
+  static func notes(_ heaps: [SymbolicHeap], title: String, limit: Int = 3) -> [Diagnostic.Note] {
+    let shown = heaps.prefix(limit).enumerated().map { index, heap in
+      Diagnostic.Note(heaps.count == 1 ? "\(title): \(text(heap))" : "\(title) (case \(index + 1)): \(text(heap))")
+    }
+    let hidden = heaps.count - shown.count
+    return shown + (hidden > 0 ? [Diagnostic.Note("... and \(hidden) more cases")] : [])
+  }
+
+  static func atoms(_ atoms: [SpatialAtom]) -> String {
+    text(SymbolicHeap(spatial: atoms))
+  }
+
+  private static func label(_ index: Int) -> String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    return "_" + String(letters[index % 26]) + (index >= 26 ? String(index / 26) : "")
+  }
+
+  private static func orderedVariables(_ term: Term) -> [Variable] {
+    switch term {
+    case .variable(let variable): [variable]
+    case .null, .integer: []
+    case .negate(let inner): orderedVariables(inner)
+    case .binary(_, let a, let b): orderedVariables(a) + orderedVariables(b)
+    }
+  }
+
+  /// The prover works with 0; a pointer compared with it reads better as NULL.
+  private static func showingNull(_ term: Term) -> Term {
+    term.constantValue == BigInteger(0) ? .null : term
+  }
+}

@@ -1,0 +1,59 @@
+import HopSyntax
+
+/// The checks that need no symbolic state (LANGUAGE.md §1): no variable
+/// written by one side of a parallel call may be read or written by the
+/// other (through callees too), and a variable protected by a resource is
+/// used only inside a `with` of that resource (or by `init`, which sets it up).
+struct StaticChecks {
+  let context: ProgramContext
+
+  func diagnostics(of procedure: ProcedureDecl) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    let inInit = procedure.name.name == "init"
+    for statement in procedure.body {
+      walk(statement, inside: [], inInit: inInit, &found)
+    }
+    return found
+  }
+
+  private func walk(_ statement: Statement, inside: Set<String>, inInit: Bool, _ found: inout [Diagnostic]) {
+    var inside = inside
+    if case .withResource(let resource, _, _) = statement.kind { inside.insert(resource.name) }
+    if !inInit {
+      let used = Set(statement.directlyAssignedVariables)
+        .union(statement.directlyEvaluatedExpressions.flatMap(\.variableNames))
+      for name in used.sorted() {
+        if let resource = context.resource(protecting: name), !inside.contains(resource) {
+          found.append(CheckerDiagnostics.unprotected(name, resource: resource, range: statement.range))
+        }
+      }
+    }
+    if case .parallelCall(let left, let right) = statement.kind, let race = race(left, right, statement.range) {
+      found.append(race)
+    }
+    for child in statement.children { walk(child, inside: inside, inInit: inInit, &found) }
+  }
+
+  /// What one side of a parallel call reads and writes: its arguments and its callee's globals.
+  private func uses(_ call: Call) -> (reads: Set<String>, writes: Set<String>) {
+    let effect = context.effects[call.procedure.name] ?? .init()
+    let writes = Set(call.assignedVariables).union(effect.writes)
+    let reads = Set((call.referenceArguments + call.valueArguments).flatMap(\.variableNames)).union(effect.reads)
+    return (reads, writes)
+  }
+
+  private func race(_ left: Call, _ right: Call, _ range: SourceRange) -> Diagnostic? {
+    let (leftReads, leftWrites) = uses(left)
+    let (rightReads, rightWrites) = uses(right)
+    // Variables protected by a resource are only touched inside `with`: mutual exclusion, no race.
+    let unprotected = { (name: String) in context.resource(protecting: name) == nil }
+    let leftName = "the call of '\(left.procedure.name)'", rightName = "the call of '\(right.procedure.name)'"
+    if let name = leftWrites.intersection(rightReads.union(rightWrites)).filter(unprotected).sorted().first {
+      return CheckerDiagnostics.race(name, writer: leftName, other: rightName, range: range)
+    }
+    if let name = rightWrites.intersection(leftReads).filter(unprotected).sorted().first {
+      return CheckerDiagnostics.race(name, writer: rightName, other: leftName, range: range)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,245 @@
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// The commands whose proof goes through frame inference: loops (the
+/// invariant is a cut point), conditional critical regions (the resource
+/// invariant comes in and must go out) and calls (the callee's
+/// specification replaces its body).
+extension SymbolicExecutor {
+  // MARK: Loops
+
+  /// `while (B) [I] S`, as a call of a procedure with precondition I and
+  /// postcondition I ∧ ¬B: I is found in the state (the rest is the frame,
+  /// in which the variables the loop may assign get fresh values); the body
+  /// must re-establish I exactly from I ∧ B, without the frame.
+  ///
+  /// I's existentials are first tried as values the loop keeps: the body is
+  /// proved for arbitrary constants in their place, and after the loop they
+  /// are what they were found to be on entry. If the body changes them, they
+  /// are quantified afresh on each side instead, and forgotten after the loop.
+  /// (Smallfoot 0.1 mixes the two: it proves the body with fresh
+  /// existentials but keeps the entry values, which is unsound.)
+  mutating func loop(_ condition: Expression, _ written: Formula?, _ body: Statement, _ range: SourceRange,
+                     _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    let written = try separationFormula(written, range: range)
+    let modified = body.assignedVariables.union(calleeWrites(in: body))
+    // One renaming of the invariant's existentials for entry and exit.
+    let names = Set(written.flatMap(\.variables)).filter(\.isExistential)
+    let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
+    let invariant = written.map { $0.substitutingAll(renaming) }
+    var entries: [Frame] = []
+    for state in states {
+      entries += try frames(of: state, invariant, precise: false, range: range) { notes in
+        CheckerDiagnostics.invariantOnEntry(range: range, notes: notes)
+      }
+    }
+    let keepsValues = !names.isEmpty && (try? preserves(invariant, renaming, condition, body, range)) != nil
+    if !keepsValues {
+      let start = assume(condition, holds: true, in: written.map { opened($0) })
+      for end in try run(body, start) {
+        _ = try frame(of: end, written, precise: true, range: range) { notes in
+          CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
+        }
+      }
+    }
+    var after: [SymbolicHeap] = []
+    for entry in entries {
+      var old: [Variable: Term] = [:]
+      for name in modified.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
+      let frame = entry.heap.closed.substitutingAll(old)
+      let exits = keepsValues
+        ? invariant.map { $0.substitutingAll(entry.instantiation.mapValues { $0.substituting(old) }) }
+        : written.map { opened($0) }
+      after += assume(condition, holds: false, in: exits.map { frame * $0 })
+    }
+    return after
+  }
+
+  /// Whether one iteration re-establishes the invariant with the same values of its
+  /// existentials, proved with those values as arbitrary constants.
+  /// The constants are named `v'` after the written `_v`: the body's start has nothing else, so they clash with nothing.
+  private mutating func preserves(_ invariant: [SymbolicHeap], _ renaming: [Variable: Term], _ condition: Expression,
+                                  _ body: Statement, _ range: SourceRange) throws(ProofStop) {
+    var fixed: [Variable: Term] = [:]
+    for (written, renamed) in renaming {
+      if case .variable(let variable) = renamed { fixed[variable] = .v(String(written.name.dropFirst()) + "'") }
+    }
+    let skolem = invariant.map { $0.substitutingAll(fixed) }
+    for end in try run(body, assume(condition, holds: true, in: skolem)) {
+      _ = try frame(of: end, skolem, precise: true, range: range) { notes in
+        CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
+      }
+    }
+  }
+
+  // MARK: Conditional critical regions
+
+  /// `with r when (B) S`: r's invariant and B join the state (the protected
+  /// variables have whatever values other threads left), S runs, and the
+  /// invariant must be found again at the end; the rest goes on.
+  mutating func region(_ name: Identifier, _ condition: Expression, _ body: Statement, _ range: SourceRange,
+                       _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    guard let resource = context.resources[name.name] else { return states }
+    var entered: [SymbolicHeap] = []
+    for state in states {
+      let released = state.forgetting(resource.protected, &supply)
+      entered += assume(condition, holds: true, in: resource.invariant.map { released * opened($0) })
+    }
+    var after: [SymbolicHeap] = []
+    for end in try run(body, entered) {
+      after += try frame(of: end, resource.invariant, precise: false, range: range) { notes in
+        CheckerDiagnostics.resourceInvariant(name.name, range: range, notes: notes)
+      }.map { $0.forgetting(resource.protected, &supply) }
+    }
+    return after
+  }
+
+  // MARK: Calls
+
+  mutating func call(_ call: Call, _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    try calls([call], range: call.range, states) { notes in
+      CheckerDiagnostics.callPrecondition(call.procedure.name, range: call.range, notes: notes)
+    }
+  }
+
+  mutating func parallelCall(_ left: Call, _ right: Call, _ range: SourceRange,
+                             _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    try calls([left, right], range: range, states) { notes in
+      CheckerDiagnostics.parallelPrecondition(left.procedure.name, right.procedure.name, range: range, notes: notes)
+    }
+  }
+
+  /// One call, or both sides of a parallel call: the callees' preconditions
+  /// (formals replaced by actuals) are found in the state together; the
+  /// frame keeps the rest; reference arguments and the globals the callees
+  /// may write get fresh values; the postconditions join the frame. An
+  /// existential that a specification's pre and post share is one value
+  /// (as in Smallfoot): the post gets the instantiation frame inference found.
+  private mutating func calls(_ calls: [Call], range: SourceRange, _ states: [SymbolicHeap],
+                              failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [SymbolicHeap] {
+    var preconditions: [SymbolicHeap] = [.emp]
+    var postconditions: [[SymbolicHeap]] = []
+    var changed = Set<String>()
+    var substitutions: [[Variable: Term]] = []
+    for call in calls {
+      guard let specification = context.specifications[call.procedure.name] else { return states }
+      let substitution = actuals(of: call, specification.declaration)
+      substitutions.append(substitution)
+      // One renaming for pre and post, so shared existentials stay shared.
+      let names = Set((specification.precondition + specification.postcondition).flatMap(\.variables))
+        .filter(\.isExistential)
+      let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
+      preconditions = preconditions.flatMap { sofar in
+        specification.precondition.map { sofar * $0.substitutingAll(renaming).substitutingAll(substitution) }
+      }
+      postconditions.append(specification.postcondition.map { $0.substitutingAll(renaming) })
+      changed.formUnion(call.assignedVariables)
+      changed.formUnion(context.effects[call.procedure.name]?.writes ?? [])
+    }
+    var after: [SymbolicHeap] = []
+    for state in states {
+      for found in try frames(of: state, preconditions, precise: false, range: range, failure: failure) {
+        // Old values of what the calls change, for the value arguments and instantiations that mention them.
+        var old: [Variable: Term] = [:]
+        for name in changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
+        let instantiation = found.instantiation.mapValues { $0.substituting(old) }
+        var results: [SymbolicHeap] = [found.heap.closed.substitutingAll(old)]
+        for (index, call) in calls.enumerated() {
+          let specification = context.specifications[call.procedure.name]!
+          var substitution = substitutions[index]
+          // The postcondition speaks of the callee's final values of its value
+          // parameters: the caller knows them only when the callee never assigns them.
+          let assigned = specification.declaration.body.reduce(into: Set<String>()) { $0.formUnion($1.assignedVariables) }
+          for parameter in specification.declaration.valueParameters {
+            substitution[Variable(parameter.name)] = assigned.contains(parameter.name)
+              ? .variable(supply.variable(parameter.name))
+              : substitution[Variable(parameter.name)]?.substituting(old)
+          }
+          let posts = postconditions[index].map { $0.substitutingAll(instantiation).substitutingAll(substitution) }
+          // Already renamed apart (once for this call): opening again would capture the old values.
+          results = results.flatMap { sofar in posts.map { sofar * $0 } }
+        }
+        after += results.filter { prover.satisfiability($0.closed) != .unsatisfiable }
+      }
+    }
+    return after
+  }
+
+  /// Formal parameters to actual arguments (a value argument the logic has no term for becomes a fresh value).
+  private mutating func actuals(of call: Call, _ callee: ProcedureDecl) -> [Variable: Term] {
+    var substitution: [Variable: Term] = [:]
+    for (formal, actual) in zip(callee.referenceParameters, call.referenceArguments) {
+      substitution[Variable(formal.name)] = term(actual) ?? .variable(supply.variable(formal.name))
+    }
+    for (formal, actual) in zip(callee.valueParameters, call.valueArguments) {
+      substitution[Variable(formal.name)] = term(actual) ?? .variable(supply.variable(formal.name))
+    }
+    return substitution
+  }
+
+  /// The globals that the procedures called (directly) in `statement` may write.
+  private func calleeWrites(in statement: Statement) -> Set<String> {
+    var names = Set<String>()
+    for nested in statement.allStatements {
+      switch nested.kind {
+      case .call(let call): names.formUnion(context.effects[call.procedure.name]?.writes ?? [])
+      case .parallelCall(let a, let b):
+        names.formUnion(context.effects[a.procedure.name]?.writes ?? [])
+        names.formUnion(context.effects[b.procedure.name]?.writes ?? [])
+      default: break
+      }
+    }
+    return names
+  }
+
+  // MARK: Frame inference
+
+  /// The frames of `state` with respect to the disjunction `targets`, or the diagnostic `failure` builds.
+  func frame(of state: SymbolicHeap, _ targets: [SymbolicHeap], precise: Bool, range: SourceRange,
+             failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [SymbolicHeap] {
+    try frames(of: state, targets, precise: precise, range: range, failure: failure).map(\.heap.closed)
+  }
+
+  /// The frames with the instantiation of the targets' existentials that each one was found with.
+  func frames(of state: SymbolicHeap, _ targets: [SymbolicHeap], precise: Bool, range: SourceRange,
+              failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [Frame] {
+    switch DisjunctiveEntailment(prover: prover, precise: precise).prove(state, targets) {
+    case .proved(let frames):
+      return frames
+    case .failed(let why):
+      throw .failed(failure(Self.explain(why, targets: targets)))
+    case .unknown(let reason):
+      throw .undecided(CheckerDiagnostics.undecided("this step", reason: reason, range: range))
+    }
+  }
+
+  /// Notes for a failed entailment: the state it was looked for in, and what was missing or left over.
+  static func explain(_ failure: EntailmentFailure, targets: [SymbolicHeap]) -> [Diagnostic.Note] {
+    var notes = [Diagnostic.Note("state: \(StateDisplay.text(failure.state))")]
+    if let atom = failure.missingAtom {
+      notes.append(Diagnostic.Note("needed: \(StateDisplay.atoms([atom])), which is not in the state"))
+    } else if let fact = failure.missingFact {
+      notes.append(Diagnostic.Note("needed: \(StateDisplay.text(SymbolicHeap(pure: [fact]))), which does not follow"))
+    } else if !failure.leftover.isEmpty {
+      notes.append(Diagnostic.Note("left over: \(StateDisplay.atoms(failure.leftover))"))
+    }
+    notes.append(Diagnostic.Note("looked for: \(targets.map(StateDisplay.text).joined(separator: "  or  "))"))
+    return notes
+  }
+
+  /// A loop invariant as a disjunction of heaps (`emp` when not written).
+  private func separationFormula(_ formula: Formula?, range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+    switch formula {
+    case nil: return [.emp]
+    case .separation(let assertion)?:
+      do {
+        return try AssertionTranslation.heaps(assertion)
+      } catch {
+        throw .undecided(Diagnostic(code: .proofUndecided, message: "not proved: \(error.message)", range: error.range))
+      }
+    case .firstOrder(let expression)?:
+      throw .undecided(CheckerDiagnostics.unsupported("a first-order loop invariant", range: expression.range))
+    }
+  }
+}

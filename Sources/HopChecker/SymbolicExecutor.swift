@@ -1,0 +1,181 @@
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// Why the proof of a procedure stopped before its end: the first error
+/// (with its diagnostic), or a step the prover could not decide.
+enum ProofStop: Error {
+  case failed(Diagnostic)
+  case undecided(Diagnostic)
+}
+
+/// Symbolic execution of a procedure body over disjunctions of symbolic
+/// heaps (Berdine, Calcagno and O'Hearn, APLAS'05): each command maps every
+/// case of the state to its successors; cut points (loops, calls, regions)
+/// go through the prover's frame inference. Cases the prover finds
+/// inconsistent are pruned. The first error stops the procedure's proof.
+struct SymbolicExecutor {
+  let context: ProgramContext
+  var supply = FreshSupply()
+  /// Past this many cases at one program point the proof gives up (unknown, never valid).
+  let stateLimit: Int
+
+  init(context: ProgramContext, stateLimit: Int = 2_000) {
+    self.context = context
+    self.stateLimit = stateLimit
+  }
+
+  var prover: Prover { context.prover }
+
+  mutating func run(_ statements: [Statement], _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    var current = states
+    for statement in statements { current = try run(statement, current) }
+    return current
+  }
+
+  mutating func run(_ statement: Statement, _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    if states.isEmpty { return [] }
+    let result: [SymbolicHeap]
+    switch statement.kind {
+    case .block(let statements):
+      return try run(statements, states)
+    case .ifThenElse(let condition, let then, let otherwise):
+      let whenTrue = try run(then, assume(condition, holds: true, in: states))
+      let falseStates = assume(condition, holds: false, in: states)
+      let whenFalse = if let otherwise { try run(otherwise, falseStates) } else { falseStates }
+      result = whenTrue + whenFalse
+    case .whileLoop(let condition, let invariant, let body):
+      result = try loop(condition, invariant, body, statement.range, states)
+    case .withResource(let resource, let condition, let body):
+      result = try region(resource, condition, body, statement.range, states)
+    case .call(let call):
+      result = try self.call(call, states)
+    case .parallelCall(let left, let right):
+      result = try parallelCall(left, right, statement.range, states)
+    default:
+      var successors: [SymbolicHeap] = []
+      for state in states { successors += try step(statement, state) }
+      result = successors
+    }
+    return try bounded(result, at: statement.range)
+  }
+
+  // MARK: Atomic commands
+
+  private mutating func step(_ statement: Statement, _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
+    switch statement.kind {
+    case .assign(let name, let value):
+      return [assign(name.name, term(value), in: state)]
+    case .lookup(let name, let pointer, let field):
+      let address = try addressTerm(pointer)
+      return try exposeCell(at: address, in: state, action: "read of field '\(field.name)' of", range: statement.range)
+        .map { heap in
+          var heap = heap
+          let value = fieldValue(field.name, of: &heap)
+          return assign(name.name, value, in: heap)
+        }
+    case .mutate(let pointer, let field, let value):
+      let address = try addressTerm(pointer)
+      let written = term(value) ?? .variable(supply.variable(field.name))
+      return try exposeCell(at: address, in: state, action: "write of field '\(field.name)' of", range: statement.range)
+        .map { heap in
+          var heap = heap
+          guard case .pointsTo(let at, var fields) = heap.spatial[0] else { return heap }
+          fields[field.name] = written
+          heap.spatial[0] = .pointsTo(at, fields: fields)
+          return heap.closed
+        }
+    case .allocate(let name):
+      var heap = assign(name.name, nil, in: state)
+      heap.spatial.append(.pointsTo(.v(name.name), fields: [:]))
+      return [heap]
+    case .dispose(let pointer):
+      let address = try addressTerm(pointer)
+      return try exposeCell(at: address, in: state, action: "dispose of", range: statement.range).map { heap in
+        var heap = heap
+        heap.spatial.removeFirst()
+        return heap.closed
+      }
+    default:
+      throw .undecided(CheckerDiagnostics.unsupported("this command (channels arrive with the Heap-Hop checker)",
+                                                      range: statement.range))
+    }
+  }
+
+  /// The state after `name = value` (`nil`: an unknown value): the old value becomes a fresh existential.
+  mutating func assign(_ name: String, _ value: Term?, in state: SymbolicHeap) -> SymbolicHeap {
+    let old = Term.variable(supply.variable(name))
+    var heap = state.substitutingAll([Variable(name): old])
+    if let value { heap.pure.append(.equal(.v(name), value.substituting([Variable(name): old]))) }
+    return heap.closed
+  }
+
+  /// The value of `field` in the first atom of `heap` (a cell); an unmentioned field gets a fresh name, kept in the cell.
+  private mutating func fieldValue(_ field: String, of heap: inout SymbolicHeap) -> Term {
+    guard case .pointsTo(let at, var fields) = heap.spatial[0] else { return .variable(supply.variable(field)) }
+    if let value = fields[field] { return value }
+    let value = Term.variable(supply.variable(field))
+    fields[field] = value
+    heap.spatial[0] = .pointsTo(at, fields: fields)
+    return value
+  }
+
+  /// Every case of `state` with the cell at `address` first, or the memory fault of a case where there is none.
+  private func exposeCell(at address: Term, in state: SymbolicHeap, action: String,
+                          range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+    switch prover.rearrange(state.closed, at: address) {
+    case .exposed(let heaps):
+      for heap in heaps {
+        if case .endpoint = heap.spatial[0] {
+          throw .failed(CheckerDiagnostics.memoryFault(action, address, range: range,
+                                                       state: StateDisplay.notes([heap], title: "it is an endpoint here")))
+        }
+      }
+      return heaps.map(\.closed)
+    case .notAllocated(let heap):
+      throw .failed(CheckerDiagnostics.memoryFault(action, address, range: range,
+                                                   state: StateDisplay.notes([heap], title: "in this case of the state")))
+    case .unknown(let reason):
+      throw .undecided(CheckerDiagnostics.undecided("where '\(address)' points", reason: reason, range: range))
+    }
+  }
+
+  // MARK: Conditions and terms
+
+  /// The cases of `states` in which `condition` evaluates to `holds`, inconsistent ones pruned.
+  func assume(_ condition: Expression, holds: Bool, in states: [SymbolicHeap]) -> [SymbolicHeap] {
+    let cases = Conditions.cases(condition, holds: holds)
+    return states.flatMap { state in
+      cases.map { state.assuming($0) }.filter { prover.satisfiability($0.closed) != .unsatisfiable }
+    }
+  }
+
+  /// The term of a program expression; `nil` for one the logic has no term for (its value is then unknown).
+  func term(_ expression: Expression) -> Term? {
+    try? AssertionTranslation.term(expression)
+  }
+
+  private func addressTerm(_ expression: Expression) throws(ProofStop) -> Term {
+    guard let address = term(expression) else {
+      throw .undecided(CheckerDiagnostics.unsupported("this address expression", range: expression.range))
+    }
+    return address
+  }
+
+  /// Renames a formula's existentials apart from everything in the state (`_x` becomes `_x#s7`).
+  mutating func opened(_ heap: SymbolicHeap) -> SymbolicHeap {
+    var renaming: [Variable: Term] = [:]
+    for variable in heap.variables.filter(\.isExistential).sorted() {
+      renaming[variable] = .variable(supply.variable(variable.name))
+    }
+    return heap.substitutingAll(renaming)
+  }
+
+  /// The cases, simplified and without repeats, in a fixed order; too many is an undecided proof.
+  private func bounded(_ states: [SymbolicHeap], at range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+    var seen = Set<SymbolicHeap>()
+    let unique = states.map(\.simplified).filter { seen.insert($0).inserted }
+    if unique.count > stateLimit { throw .undecided(CheckerDiagnostics.tooManyCases(stateLimit, range: range)) }
+    return unique
+  }
+}

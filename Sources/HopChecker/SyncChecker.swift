@@ -1,0 +1,49 @@
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// `hophop check` of the sync (Smallfoot) procedures of a program: each
+/// procedure is proved on its own, from its precondition to its
+/// postcondition, with the specifications of the procedures it calls.
+/// One failing procedure does not stop the others; the verdicts come in
+/// source order and the output is the same on every run.
+public enum SyncChecker {
+  /// What was found for the sync procedures of one program.
+  public struct Report: Sendable {
+    public var procedures: [ProcedureVerdict] = []
+    public var diagnostics: [Diagnostic] = []
+  }
+
+  /// Whether the program has sync procedures to check.
+  public static func applies(to program: Program) -> Bool {
+    program.declarations.contains { if case .procedure = $0 { true } else { false } }
+  }
+
+  public static func check(_ program: Program, prover: Prover = Prover()) -> Report {
+    let context = ProgramContext(program, prover: prover)
+    var report = Report(diagnostics: context.diagnostics)
+    var seen = Set<String>()
+    for case .procedure(let procedure) in program.declarations {
+      let clock = ContinuousClock()
+      let start = clock.now
+      var found = StaticChecks(context: context).diagnostics(of: procedure)
+      var outcome: ProofOutcome = found.isEmpty ? .valid : .invalid
+      if found.isEmpty {
+        switch ProcedureProof(context: context, procedure: procedure, usesOwnSpecification: !seen.contains(procedure.name.name)).run() {
+        case .proved: outcome = .valid
+        case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid
+        case .undecided(let diagnostic): found.append(diagnostic); outcome = .unknown
+        }
+      }
+      if !context.diagnostics.isEmpty && outcome == .valid { outcome = .unknown }
+      seen.insert(procedure.name.name)
+      report.diagnostics += found
+      report.procedures.append(ProcedureVerdict(
+        name: procedure.name.name, layer: .sync,
+        conditions: [.init("memory safety, leaks, races and the specification", outcome: outcome)],
+        elapsed: clock.now - start))
+    }
+    report.diagnostics = report.diagnostics.sortedBySource()
+    return report
+  }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import HopDriver
+import HopTestSupport
+import Testing
+
+/// Every example under examples/smallfoot gets the verdict its first line
+/// declares, at the declared line, with the exit status that goes with it.
+@Suite struct SyncExamplesTests {
+  static let files = ExampleCatalog.hopFiles(under: "examples/smallfoot")
+
+  @Test func theGalleryHasAProgramForEveryErrorKind() throws {
+    let codes = Set(try Self.files.compactMap { path -> String? in
+      if case .error(let code, _)? = try ExampleCatalog.expectation(of: path) { code } else { nil }
+    })
+    #expect(codes.isSuperset(of: ["HH101", "HH102", "HH103", "HH104", "HH105", "HH106", "HH107", "HH113", "HH114"]))
+    #expect(try Self.files.filter { try ExampleCatalog.expectation(of: $0) == .valid }.count >= 10)
+  }
+
+  @Test(arguments: files)
+  func exampleHasItsDeclaredVerdict(path: String) throws {
+    let expectation = try #require(try ExampleCatalog.expectation(of: path), "\(path) declares no verdict")
+    let result = CheckSession.check([path])
+    let file = try #require(result.files.first)
+    let errors = file.report.diagnostics.filter { $0.severity == .error }
+    let located = errors.map { ($0.code.rawValue, file.report.source!.location(of: $0.range.start).line) }
+    switch expectation {
+    case .valid:
+      #expect(errors.isEmpty, "\(path): \(errors.map(\.message))")
+      #expect(!file.procedures.isEmpty && file.procedures.allSatisfy { $0.outcome == .valid })
+      #expect(result.exitStatus == .success)
+    case .error(let code, let line):
+      #expect(located.contains { $0.0 == code && (line == nil || $0.1 == line) }, "\(path): got \(located)")
+      #expect(result.exitStatus == .failure)
+      #expect(file.procedures.contains { $0.outcome == .invalid })
+    }
+  }
+}
