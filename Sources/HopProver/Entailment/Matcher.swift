@@ -69,6 +69,8 @@ struct Matcher {
       return try matchSegment(field, from, to, &state, &goal, wanted)
     case .predicate(.tree, let fields, let arguments):
       return try matchTree(fields, arguments[0], &state, &goal, wanted)
+    case .predicate(.dlseg, let fields, let arguments):
+      return try matchDoubly(fields, arguments, &state, &goal, wanted)
     case .predicate:
       guard let found = state.atoms.firstIndex(of: wanted) else { throw fail("not found", state, missing: wanted) }
       state.atoms.remove(at: found)
@@ -115,7 +117,7 @@ struct Matcher {
   // MARK: Pure facts
 
   /// Makes `expected` (from the goal) equal to `actual` (from the state): binds it, or proves it equal.
-  private mutating func unify(_ expected: Term, _ actual: Term, _ state: ProofState, _ goal: inout Goal) throws(Stop) {
+  mutating func unify(_ expected: Term, _ actual: Term, _ state: ProofState, _ goal: inout Goal) throws(Stop) {
     if let variable = goal.unboundVariable(expected) {
       goal.bindings[variable] = actual
       return
@@ -127,7 +129,7 @@ struct Matcher {
   }
 
   /// Proves one pure fact in `state`, or fails.
-  private func require(_ fact: PureAtom, _ state: ProofState) throws(Stop) {
+  func require(_ fact: PureAtom, _ state: ProofState) throws(Stop) {
     let fact = fact.mapTerms(state.canonical)
     switch fact {
     case .equal(let a, let b) where state.equalities.areEqual(a, b): return
@@ -293,7 +295,7 @@ struct Matcher {
   }
 
   /// Solves the two cases `a == b` and `a != b` of the state.
-  private mutating func splitOnEquality(_ a: Term, _ b: Term, _ state: ProofState, _ goal: Goal) throws(Stop)
+  mutating func splitOnEquality(_ a: Term, _ b: Term, _ state: ProofState, _ goal: Goal) throws(Stop)
     -> [(ProofState, Goal)] {
     var equal = state
     equal.equalities.assertEqual(a, b)
@@ -365,7 +367,7 @@ struct Matcher {
     .failed(Failure(reason: "heap left over: \(atom)", leftover: state.atoms, state: state))
   }
 
-  private func fail(_ reason: String, _ state: ProofState, missing: SpatialAtom? = nil, fact: PureAtom? = nil) -> Stop {
+  func fail(_ reason: String, _ state: ProofState, missing: SpatialAtom? = nil, fact: PureAtom? = nil) -> Stop {
     .failed(Failure(reason: reason, missingAtom: missing, missingFact: fact, state: state))
   }
 

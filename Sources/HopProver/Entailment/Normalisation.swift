@@ -35,10 +35,16 @@ struct Normaliser {
     return state
   }
 
-  /// A segment of `state` that may or may not be empty.
+  /// A segment of `state` that may or may not be empty: its start and end
+  /// (for a `dlseg(a, b, c, d)`, `a` and `b`; normalisation makes `c == d` follow).
   func undecidedSegment(_ state: ProofState) -> (from: Term, to: Term)? {
-    for case .segment(_, let from, let to) in state.atoms where !state.isNonEmpty(from, to) {
-      return (from, to)
+    for atom in state.atoms {
+      switch atom {
+      case .segment(_, let from, let to) where !state.isNonEmpty(from, to): return (from, to)
+      case .predicate(.dlseg, _, let arguments) where !state.isNonEmptyDoubly(arguments):
+        return (arguments[0], arguments[1])
+      default: continue
+      }
     }
     return nil
   }
@@ -62,14 +68,80 @@ struct Normaliser {
     return false
   }
 
+  /// The consequences of the doubly linked segments `dlseg(a, b, c, d)`:
+  /// `a == b` and `c == d` go together; a non-empty one has its last cell `d`
+  /// non-NULL and distinct from every other atom's cells (and from the cells
+  /// already matched); one that starts or ends at NULL or at a cell allocated
+  /// elsewhere is empty. Returns whether it learnt something.
+  private func propagateDoubly(_ state: inout ProofState, _ allocated: [Term]) -> Bool {
+    // The last cells of non-empty dlsegs, each with its own first cell (which it may equal).
+    var lastCells: [(first: Term?, last: Term)] = state.consumedLastCells.map { (nil, $0) }
+    for case .predicate(.dlseg, _, let arguments) in state.atoms where state.isNonEmptyDoubly(arguments) {
+      lastCells.append((arguments[0], arguments[3]))
+    }
+    var learnt = false
+    func distinct(_ x: Term, _ y: Term) {
+      guard !state.equalities.areDistinct(x, y) else { return }
+      state.equalities.assertDistinct(x, y)
+      learnt = true
+    }
+    for (index, entry) in lastCells.enumerated() {
+      distinct(entry.last, .null)
+      // Every allocated address but its own first cell.
+      for address in allocated where entry.first.map({ !state.equalities.areEqual($0, address) }) ?? true {
+        if entry.first == nil && state.consumedAddresses.contains(address) { continue }
+        distinct(entry.last, address)
+      }
+      for other in lastCells[(index + 1)...] { distinct(entry.last, other.last) }
+    }
+    if learnt { return true }
+    var cells: [Term] = []
+    for atom in state.atoms {
+      if case .pointsTo(let address, _) = atom { cells.append(address) }
+      if case .endpoint(let address, _) = atom { cells.append(address) }
+    }
+    for case .predicate(.dlseg, _, let arguments) in state.atoms {
+      let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
+      let equalities = state.equalities
+      if equalities.areEqual(a, b) != equalities.areEqual(c, d) {
+        state.equalities.assertEqual(a, b)
+        state.equalities.assertEqual(c, d)
+        return true
+      }
+      if state.isNonEmptyDoubly(arguments) {
+        distinct(a, b)
+        distinct(c, d)
+        if learnt { return true }
+        continue
+      }
+      // Undecided: `allocated` lists no address of it, so a match is another atom's.
+      let startsTaken = equalities.areEqual(a, .null) || allocated.contains { equalities.areEqual($0, a) }
+      let endsTaken = equalities.areEqual(d, .null) || cells.contains { equalities.areEqual($0, d) }
+        || lastCells.contains { equalities.areEqual($0.last, d) }
+      if startsTaken || endsTaken {
+        state.equalities.assertEqual(a, b)
+        state.equalities.assertEqual(c, d)
+        return true
+      }
+    }
+    return false
+  }
+
   /// Applies the forced consequences until nothing changes; false on a contradiction.
   private func propagate(_ state: inout ProofState) -> Bool {
     while true {
+      if state.equalities.isContradictory { return false }
+      // An empty dlseg(a, b, c, d) has a == b and c == d: both, before it is dropped.
+      for case .predicate(.dlseg, _, let arguments) in state.atoms where state.isEmptyDoubly(arguments) {
+        state.equalities.assertEqual(arguments[0], arguments[1])
+        state.equalities.assertEqual(arguments[2], arguments[3])
+      }
       if state.equalities.isContradictory { return false }
       state.atoms = state.atoms.map(state.canonical).filter { atom in
         switch atom {
         case .segment(_, let from, let to): !state.equalities.areEqual(from, to)
         case .predicate(.tree, _, let arguments): !state.equalities.areEqual(arguments[0], .null)
+        case .predicate(.dlseg, _, let arguments): !state.isEmptyDoubly(arguments)
         default: true
         }
       }
@@ -89,6 +161,7 @@ struct Normaliser {
           break
         }
       }
+      if !changed { changed = propagateDoubly(&state, allocated) }
       if !changed { return !state.equalities.isContradictory }
     }
   }

@@ -10,6 +10,9 @@ struct ProofState {
   var arithmetic: [PureAtom] = []
   var atoms: [SpatialAtom] = []
   var consumedAddresses: [Term] = []
+  /// The last cells of non-empty `dlseg`s already matched (their first cells are in
+  /// `consumedAddresses`; the two may be one cell, so they are kept apart).
+  var consumedLastCells: [Term] = []
 
   init(_ heap: SymbolicHeap) {
     for fact in heap.pure {
@@ -32,7 +35,17 @@ struct ProofState {
   /// Whether a list segment is known to be non-empty.
   func isNonEmpty(_ from: Term, _ to: Term) -> Bool { equalities.areDistinct(from, to) }
 
-  /// Addresses allocated for sure: cells, non-empty segments, non-NULL tree roots, matched atoms.
+  /// Whether `dlseg(a, b, c, d)` is known to be non-empty: `a != b`, or `c != d` (they are equivalent).
+  func isNonEmptyDoubly(_ arguments: [Term]) -> Bool {
+    equalities.areDistinct(arguments[0], arguments[1]) || equalities.areDistinct(arguments[2], arguments[3])
+  }
+
+  /// Whether `dlseg(a, b, c, d)` is known to be empty: `a == b`, or `c == d`.
+  func isEmptyDoubly(_ arguments: [Term]) -> Bool {
+    equalities.areEqual(arguments[0], arguments[1]) || equalities.areEqual(arguments[2], arguments[3])
+  }
+
+  /// Addresses allocated for sure: cells, non-empty segments (their first cell), non-NULL tree roots, matched atoms.
   var allocatedAddresses: [Term] {
     var addresses = consumedAddresses
     for atom in atoms {
@@ -42,6 +55,9 @@ struct ProofState {
       case .segment(_, let from, let to) where isNonEmpty(from, to):
         addresses.append(from)
       case .predicate(.tree, _, let arguments) where equalities.areDistinct(arguments[0], .null):
+        addresses.append(arguments[0])
+      case .predicate(.dlseg, _, let arguments) where isNonEmptyDoubly(arguments):
+        // Its first cell; the last one may be the same cell, so it is not listed here.
         addresses.append(arguments[0])
       default:
         break

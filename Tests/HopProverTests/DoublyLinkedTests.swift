@@ -1,0 +1,59 @@
+import HopLogic
+import HopProver
+import HopTestSupport
+import Testing
+
+/// `dlseg(a, b, c, d)` (first cell, after the last, before the first, last
+/// cell): each rule with a case it must prove and one an unsound version would.
+@Suite struct DoublyLinkedTests {
+  let prover = Prover()
+
+  func proves(_ a: String, _ b: String) -> Bool { prover.entails(heap(a), heap(b)).isProved }
+
+  @Test func cellsRollIntoASegment() {
+    #expect(proves("x |-> r: NULL, l: NULL", "dlseg(x, NULL, NULL, x)"))
+    #expect(proves("x |-> r: y, l: NULL * y |-> r: NULL, l: x", "dlseg(x, NULL, NULL, y)"))
+    // A wrong back pointer, a wrong last cell, a missing cell.
+    #expect(!proves("x |-> r: NULL, l: z", "dlseg(x, NULL, NULL, x)"))
+    #expect(!proves("x |-> r: y, l: NULL * y |-> r: NULL, l: x", "dlseg(x, NULL, NULL, x)"))
+    #expect(!proves("x |-> r: y, l: NULL", "dlseg(x, NULL, NULL, y)"))
+  }
+
+  @Test func aBackPointerToTheLastCellIsNotASegment() {
+    // Non-empty needs c != d: x's back pointer may not be x itself.
+    #expect(!proves("x |-> r: NULL, l: x", "dlseg(x, NULL, x, x)"))
+  }
+
+  @Test func anEmptySegmentHasBothPairsEqual() {
+    #expect(proves("a == b * c == d", "dlseg(a, b, c, d)"))
+    #expect(!proves("a == b", "dlseg(a, b, c, d)"))
+    #expect(proves("dlseg(a, b, c, d) * a == b", "c == d"))
+  }
+
+  @Test func segmentsAppendWhenTheEndIsOutside() {
+    #expect(proves("dlseg(f, x, NULL, y) * x |-> r: NULL, l: y", "dlseg(f, NULL, NULL, x)"))
+    #expect(proves("dlseg(f, x, NULL, y) * dlseg(x, NULL, y, b)", "dlseg(f, NULL, NULL, b)"))
+    #expect(!proves("dlseg(f, x, NULL, y) * dlseg(x, NULL, z, b)", "dlseg(f, NULL, NULL, b)"))
+  }
+
+  @Test func aSegmentUnfoldsFromEitherEnd() {
+    guard case .exposed(let front) = prover.rearrange(heap("dlseg(f, NULL, NULL, b) * f != NULL"), at: .v("f")),
+          case .exposed(let back) = prover.rearrange(heap("dlseg(f, NULL, NULL, b) * f != NULL"), at: .v("b")) else {
+      Issue.record("a non-empty dlseg was not unfolded")
+      return
+    }
+    // The first cell's back pointer is c (NULL); the last cell's next pointer is b (NULL).
+    #expect(front.map { cell($0, "l") } == [.some(true)])
+    #expect(back.map { cell($0, "r") } == [.some(true)])
+    guard case .notAllocated = prover.rearrange(heap("dlseg(f, NULL, NULL, b)"), at: .v("f")) else {
+      Issue.record("a dlseg that may be empty was taken as a cell")
+      return
+    }
+  }
+
+  /// Whether the exposed cell's `field` is NULL (nil when the first atom is not a cell with that field).
+  private func cell(_ heap: SymbolicHeap, _ field: String) -> Bool? {
+    guard case .pointsTo(_, let fields) = heap.spatial[0], let value = fields[field] else { return nil }
+    return value.constantValue == BigInteger(0)
+  }
+}
