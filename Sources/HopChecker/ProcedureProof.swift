@@ -15,8 +15,6 @@ struct ProcedureProof {
 
   let context: ProgramContext
   let procedure: ProcedureDecl
-  /// False for a second declaration of the same name: its own pre/post still apply to its own body.
-  let usesOwnSpecification: Bool
 
   func run() -> Outcome {
     var executor = SymbolicExecutor(context: context)

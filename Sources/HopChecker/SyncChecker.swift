@@ -29,11 +29,16 @@ public enum SyncChecker {
       var found = StaticChecks(context: context).diagnostics(of: procedure)
       var outcome: ProofOutcome = found.isEmpty ? .valid : .invalid
       if found.isEmpty {
-        switch ProcedureProof(context: context, procedure: procedure, usesOwnSpecification: !seen.contains(procedure.name.name)).run() {
+        switch ProcedureProof(context: context, procedure: procedure).run() {
         case .proved: outcome = .valid
         case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid
         case .undecided(let diagnostic): found.append(diagnostic); outcome = .unknown
         }
+      }
+      if procedure.name.name == "main", !seen.contains("main"), outcome == .valid,
+         let problem = initialStateProblem(context, main: procedure) {
+        found.append(problem)
+        outcome = problem.code == .proofUndecided ? .unknown : .invalid
       }
       if !context.diagnostics.isEmpty && outcome == .valid { outcome = .unknown }
       seen.insert(procedure.name.name)
@@ -45,5 +50,24 @@ public enum SyncChecker {
     }
     report.diagnostics = report.diagnostics.sortedBySource()
     return report
+  }
+
+  /// `main` runs after `init`: what init leaves besides the resource invariants (its own
+  /// postcondition) must be exactly main's precondition, as Smallfoot checks it.
+  private static func initialStateProblem(_ context: ProgramContext, main: ProcedureDecl) -> Diagnostic? {
+    guard let initial = context.specifications["init"], let entry = context.specifications["main"] else { return nil }
+    let range = main.precondition?.range ?? main.name.range
+    for state in initial.postcondition {
+      switch DisjunctiveEntailment(prover: context.prover, precise: true).prove(state, entry.precondition) {
+      case .proved: continue
+      case .failed(let failure):
+        var notes = SymbolicExecutor.explain(failure, targets: entry.precondition)
+        notes.insert(Diagnostic.Note("init's postcondition: \(StateDisplay.text(state))"), at: 0)
+        return CheckerDiagnostics.callPrecondition("main", range: range, notes: notes)
+      case .unknown(let reason):
+        return CheckerDiagnostics.undecided("main's precondition after init", reason: reason, range: range)
+      }
+    }
+    return nil
   }
 }

@@ -72,6 +72,17 @@ extension Parser {
 
   /// `t == u` or `t != u` (the condition of an `if` formula), as an expression.
   private mutating func parseTermComparison() throws(ParseAbort) -> Expression {
+    // Smallfoot allows the condition in parentheses: `if (n != x) then ...`.
+    if check(.leftParen), let inner = speculate({ (parser: inout Parser) throws(ParseAbort) -> Expression in
+      try parser.nested { (parser: inout Parser) throws(ParseAbort) -> Expression in
+        parser.advance()
+        let comparison = try parser.parseTermComparison()
+        try parser.expect(.rightParen, "to close '('")
+        return comparison
+      }
+    }) {
+      return inner
+    }
     let left = try parseTerm()
     let op: BinaryOperator
     if consume(.equalEqual) {

@@ -12,6 +12,13 @@ extension Diagnostic {
                notes: [Note("'\(name.name)' was first declared here", at: previous)])
   }
 
+  /// A sync procedure declared again: allowed, as in Smallfoot.
+  static func redeclared(_ name: Identifier, previous: SourceRange) -> Diagnostic {
+    Diagnostic(code: .duplicateDeclaration, severity: .warning,
+               message: "procedure '\(name.name)' is declared again: both bodies are checked, calls use the first declaration",
+               range: name.range, notes: [Note("'\(name.name)' was first declared here", at: previous)])
+  }
+
   static func wrongCount(_ what: String, of name: Identifier, expected: Int, found: Int, range: SourceRange,
                          declaredAt: SourceRange? = nil) -> Diagnostic {
     let plural = expected == 1 ? "" : "s"

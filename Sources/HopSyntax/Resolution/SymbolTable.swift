@@ -68,7 +68,11 @@ public struct SymbolTable: Sendable {
 
   private mutating func addProcedure(_ signature: ProcedureSignature, _ diagnostics: inout [Diagnostic]) {
     if let previous = procedures[signature.name.name] {
-      diagnostics.append(.duplicate("procedure", signature.name, previous: previous.name.range))
+      // Smallfoot accepts a sync procedure declared twice (its xlseg.sf does, with other
+      // parameters): a warning, both bodies are checked, calls use the first (decision 34).
+      let bothSync = previous.layer == .sync && signature.layer == .sync
+      diagnostics.append(bothSync ? .redeclared(signature.name, previous: previous.name.range)
+                                   : .duplicate("procedure", signature.name, previous: previous.name.range))
     } else {
       procedures[signature.name.name] = signature
     }
