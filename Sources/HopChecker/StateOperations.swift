@@ -69,6 +69,9 @@ extension SymbolicHeap {
         break
       }
     }
+    let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
+    heap.pure = heap.pure.map { $0.mapTerms(normal) }
+    heap.spatial = heap.spatial.map { $0.mapTerms(normal) }
     var seen = Set<PureAtom>()
     heap.pure = heap.pure.filter { fact in
       switch fact {

@@ -20,6 +20,10 @@ public struct EndpointCell: Hashable, Sendable {
 /// and emptied at NULL); list segments have their own case.
 public enum InductivePredicate: String, Hashable, Sendable {
   case tree, dlseg, xlseg
+
+  /// The segments with four ends `(a, b, c, d)`: first cell, the cell after the
+  /// last, the cell before the first, last cell (`dlseg` and the xor-linked `xlseg`).
+  public var isDoublyLinked: Bool { self == .dlseg || self == .xlseg }
 }
 
 /// A spatial atom: one piece of heap, disjoint from every other atom of its symbolic heap.

@@ -24,6 +24,27 @@ import Testing
     #expect(!proves("x |-> r: NULL, l: x", "dlseg(x, NULL, x, x)"))
   }
 
+  @Test func theCellBeforeTheFirstIsNoCellOfTheSegment() {
+    // z could be y, the last cell; with z NULL it is outside.
+    #expect(!proves("x |-> r: y, l: z * y |-> r: NULL, l: x", "dlseg(x, NULL, z, y)"))
+    #expect(proves("x |-> r: y, l: NULL * y |-> r: NULL, l: x", "dlseg(x, NULL, NULL, y)"))
+    #expect(proves("x |-> r: y, l: z * y |-> r: NULL, l: x * z |-> ", "dlseg(x, NULL, z, y) * z |-> "))
+  }
+
+  @Test func xorLinkedCellsRollAndReadBackwards() {
+    #expect(proves("x |-> l: NULL ^ y * y |-> l: x ^ NULL", "xlseg(x, NULL, NULL, y)"))
+    #expect(proves("x |-> l: y * y |-> l: x", "xlseg(x, NULL, NULL, y)"))
+    #expect(!proves("x |-> l: y * y |-> l: NULL", "xlseg(x, NULL, NULL, y)"))
+    #expect(proves("xlseg(f, NULL, NULL, b)", "xlseg(b, NULL, NULL, f)"))
+    #expect(!proves("xlseg(f, NULL, NULL, b)", "xlseg(f, NULL, NULL, f)"))
+  }
+
+  @Test func xorFactsHaveTheirLinearConsequences() {
+    #expect(proves("u == s ^ x * w == u ^ x", "w == s"))
+    #expect(!proves("u == s ^ x * w == u ^ x", "w == u"))
+    #expect(proves("t == a ^ b * a == b", "t == 0"))
+  }
+
   @Test func anEmptySegmentHasBothPairsEqual() {
     #expect(proves("a == b * c == d", "dlseg(a, b, c, d)"))
     #expect(!proves("a == b", "dlseg(a, b, c, d)"))

@@ -27,8 +27,13 @@ struct Matcher {
     var state: ProofState
 
     var entailmentFailure: EntailmentFailure {
-      EntailmentFailure(reason: reason, missingAtom: missingAtom, missingFact: missingFact, leftover: leftover,
-                        state: state.compactHeap)
+      // A doubly linked goal atom may carry internal arguments after its four (Matcher+DoublyLinked).
+      var shown = missingAtom
+      if case .predicate(let kind, let fields, let arguments)? = missingAtom, kind.isDoublyLinked, arguments.count > 4 {
+        shown = .predicate(kind, fields: fields, arguments: Array(arguments.prefix(4)))
+      }
+      return EntailmentFailure(reason: reason, missingAtom: shown, missingFact: missingFact, leftover: leftover,
+                               state: state.compactHeap)
     }
   }
 
@@ -69,8 +74,8 @@ struct Matcher {
       return try matchSegment(field, from, to, &state, &goal, wanted)
     case .predicate(.tree, let fields, let arguments):
       return try matchTree(fields, arguments[0], &state, &goal, wanted)
-    case .predicate(.dlseg, let fields, let arguments):
-      return try matchDoubly(fields, arguments, &state, &goal, wanted)
+    case .predicate(let kind, let fields, let arguments) where kind.isDoublyLinked:
+      return try matchDoubly(kind, fields, arguments, &state, &goal, wanted)
     case .predicate:
       guard let found = state.atoms.firstIndex(of: wanted) else { throw fail("not found", state, missing: wanted) }
       state.atoms.remove(at: found)
@@ -248,20 +253,21 @@ struct Matcher {
   private mutating func matchSegment(_ field: String, _ from: Term, _ to: Term, _ state: inout ProofState,
                                      _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
     if let end = goal.unboundVariable(to) {
-      // Choose the end the left-hand side suggests (the end of its atom at `from`); if
-      // that proof fails, the empty segment (`from`). Any instantiation that proves is sound.
-      let suggested = suggestedEnd(field, from, state)
-      if let suggested, suggested != from {
-        var first = goal
-        first.bindings[end] = suggested
+      // Try the ends the left-hand side suggests: each point along the chain of
+      // its atoms from `from` (nearest first), then the empty segment. Any
+      // instantiation that proves is sound; if none does, the entailment may
+      // still hold with another witness (or one per case), so the answer is
+      // unknown, never a refutation.
+      for candidate in chainEnds(field, from, state) + [from] {
+        var attempt = goal
+        attempt.bindings[end] = candidate
         do throws(Stop) {
-          return try solve(state, first.adding(wanted))
+          return try solve(state, attempt.adding(wanted))
         } catch {
           guard case .failed = error else { throw error }
         }
       }
-      goal.bindings[end] = from
-      return try solve(state, goal.adding(wanted))
+      throw Stop.unknown("no end found for the existential segment \(wanted)")
     }
     guard goal.isBound(to) else { throw fail("cannot instantiate the end of \(wanted)", state, missing: wanted) }
     if state.equalities.areEqual(from, to) { return try solve(state, goal) }
@@ -302,6 +308,18 @@ struct Matcher {
     var distinct = state
     distinct.equalities.assertDistinct(a, b)
     return try solveEachCase(equal, goal) + solveEachCase(distinct, goal)
+  }
+
+  /// The points reached from `from` by following the left-hand side's cells and segments along `field`.
+  private func chainEnds(_ field: String, _ from: Term, _ state: ProofState) -> [Term] {
+    var ends: [Term] = []
+    var current = from
+    while ends.count < state.atoms.count, let next = suggestedEnd(field, current, state),
+          !state.equalities.areEqual(next, from), !ends.contains(where: { state.equalities.areEqual($0, next) }) {
+      ends.append(next)
+      current = next
+    }
+    return ends
   }
 
   private func suggestedEnd(_ field: String, _ from: Term, _ state: ProofState) -> Term? {

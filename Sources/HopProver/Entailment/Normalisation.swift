@@ -41,7 +41,7 @@ struct Normaliser {
     for atom in state.atoms {
       switch atom {
       case .segment(_, let from, let to) where !state.isNonEmpty(from, to): return (from, to)
-      case .predicate(.dlseg, _, let arguments) where !state.isNonEmptyDoubly(arguments):
+      case .predicate(let kind, _, let arguments) where kind.isDoublyLinked && !state.isNonEmptyDoubly(arguments):
         return (arguments[0], arguments[1])
       default: continue
       }
@@ -68,7 +68,7 @@ struct Normaliser {
     return false
   }
 
-  /// The consequences of the doubly linked segments `dlseg(a, b, c, d)`:
+  /// The consequences of the doubly linked segments `dlseg(a, b, c, d)` and `xlseg(a, b, c, d)`:
   /// `a == b` and `c == d` go together; a non-empty one has its last cell `d`
   /// non-NULL and distinct from every other atom's cells (and from the cells
   /// already matched); one that starts or ends at NULL or at a cell allocated
@@ -76,7 +76,7 @@ struct Normaliser {
   private func propagateDoubly(_ state: inout ProofState, _ allocated: [Term]) -> Bool {
     // The last cells of non-empty dlsegs, each with its own first cell (which it may equal).
     var lastCells: [(first: Term?, last: Term)] = state.consumedLastCells.map { (nil, $0) }
-    for case .predicate(.dlseg, _, let arguments) in state.atoms where state.isNonEmptyDoubly(arguments) {
+    for case .predicate(let kind, _, let arguments) in state.atoms where kind.isDoublyLinked && state.isNonEmptyDoubly(arguments) {
       lastCells.append((arguments[0], arguments[3]))
     }
     var learnt = false
@@ -100,7 +100,7 @@ struct Normaliser {
       if case .pointsTo(let address, _) = atom { cells.append(address) }
       if case .endpoint(let address, _) = atom { cells.append(address) }
     }
-    for case .predicate(.dlseg, _, let arguments) in state.atoms {
+    for case .predicate(let kind, _, let arguments) in state.atoms where kind.isDoublyLinked {
       let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
       let equalities = state.equalities
       if equalities.areEqual(a, b) != equalities.areEqual(c, d) {
@@ -109,8 +109,11 @@ struct Normaliser {
         return true
       }
       if state.isNonEmptyDoubly(arguments) {
+        // Neither b nor c is one of its cells, so neither is its first or last cell.
         distinct(a, b)
         distinct(c, d)
+        distinct(b, d)
+        distinct(c, a)
         if learnt { return true }
         continue
       }
@@ -127,12 +130,35 @@ struct Normaliser {
     return false
   }
 
+  /// The plain equalities that the xor facts imply over the current representatives
+  /// (Gaussian elimination, `XorElimination`); whether it learnt something.
+  private func propagateXor(_ state: inout ProofState) -> Bool {
+    guard !state.xorFacts.isEmpty else { return false }
+    var system = XorElimination()
+    for case .equal(let a, let b) in state.xorFacts {
+      system.add(XorElimination.operands(.binary(.xor, a, b), state.canonical))
+    }
+    var learnt = false
+    for (a, b) in system.equalities where !state.equalities.areEqual(a, b) {
+      state.equalities.assertEqual(a, b)
+      learnt = true
+    }
+    for case .notEqual(let a, let b) in state.xorFacts {
+      let (x, y) = (state.canonical(a), state.canonical(b))
+      if !state.equalities.areDistinct(x, y) {
+        state.equalities.assertDistinct(x, y)
+        learnt = true
+      }
+    }
+    return learnt
+  }
+
   /// Applies the forced consequences until nothing changes; false on a contradiction.
   private func propagate(_ state: inout ProofState) -> Bool {
     while true {
       if state.equalities.isContradictory { return false }
       // An empty dlseg(a, b, c, d) has a == b and c == d: both, before it is dropped.
-      for case .predicate(.dlseg, _, let arguments) in state.atoms where state.isEmptyDoubly(arguments) {
+      for case .predicate(let kind, _, let arguments) in state.atoms where kind.isDoublyLinked && state.isEmptyDoubly(arguments) {
         state.equalities.assertEqual(arguments[0], arguments[1])
         state.equalities.assertEqual(arguments[2], arguments[3])
       }
@@ -141,7 +167,7 @@ struct Normaliser {
         switch atom {
         case .segment(_, let from, let to): !state.equalities.areEqual(from, to)
         case .predicate(.tree, _, let arguments): !state.equalities.areEqual(arguments[0], .null)
-        case .predicate(.dlseg, _, let arguments): !state.isEmptyDoubly(arguments)
+        case .predicate(let kind, _, let arguments) where kind.isDoublyLinked: !state.isEmptyDoubly(arguments)
         default: true
         }
       }
@@ -162,6 +188,7 @@ struct Normaliser {
         }
       }
       if !changed { changed = propagateDoubly(&state, allocated) }
+      if !changed { changed = propagateXor(&state) }
       if !changed { return !state.equalities.isContradictory }
     }
   }

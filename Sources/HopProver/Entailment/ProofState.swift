@@ -13,8 +13,15 @@ struct ProofState {
   /// The last cells of non-empty `dlseg`s already matched (their first cells are in
   /// `consumedAddresses`; the two may be one cell, so they are kept apart).
   var consumedLastCells: [Term] = []
+  /// The facts with `^` in them: normalisation asserts them again over the
+  /// current representatives, so that `w == s ^ f ^ x` with `f == x` gives `w == s`.
+  var xorFacts: [PureAtom] = []
 
   init(_ heap: SymbolicHeap) {
+    // Xor chains in their normal form, so that the closure compares them as terms.
+    let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
+    let heap = SymbolicHeap(pure: heap.pure.map { $0.mapTerms(normal) }, spatial: heap.spatial.map { $0.mapTerms(normal) })
+    xorFacts = heap.pure.filter { $0.terms.contains(where: \.containsXor) }
     for fact in heap.pure {
       // Compound terms are opaque to the closure: their facts also go to the pure solver.
       if !equalities.assert(fact) || !fact.isInEqualityFragment { arithmetic.append(fact) }
@@ -26,6 +33,7 @@ struct ProofState {
     switch term {
     case .variable, .null, .integer: equalities.representative(term)
     case .negate(let inner): equalities.representative(.negate(canonical(inner)))
+    case .binary(.xor, let a, let b): equalities.representative(Term.binary(.xor, canonical(a), canonical(b)).xorNormalised)
     case .binary(let op, let a, let b): equalities.representative(.binary(op, canonical(a), canonical(b)))
     }
   }
@@ -56,7 +64,7 @@ struct ProofState {
         addresses.append(from)
       case .predicate(.tree, _, let arguments) where equalities.areDistinct(arguments[0], .null):
         addresses.append(arguments[0])
-      case .predicate(.dlseg, _, let arguments) where isNonEmptyDoubly(arguments):
+      case .predicate(let kind, _, let arguments) where kind.isDoublyLinked && isNonEmptyDoubly(arguments):
         // Its first cell; the last one may be the same cell, so it is not listed here.
         addresses.append(arguments[0])
       default:
@@ -68,7 +76,7 @@ struct ProofState {
 
   /// Whether `term` is allocated by an atom of this state or one already matched.
   func isAllocated(_ term: Term) -> Bool {
-    allocatedAddresses.contains { equalities.areEqual($0, term) }
+    allocatedAddresses.contains { equalities.areEqual($0, term) } || consumedLastCells.contains { equalities.areEqual($0, term) }
   }
 
   /// The state as a symbolic heap (for frames and failure messages).

@@ -73,26 +73,23 @@ private struct CellSearch {
         state.atoms += [.predicate(.tree, fields: fields, arguments: [left]),
                         .predicate(.tree, fields: fields, arguments: [right])]
         return try expose(state)
-      case .predicate(.dlseg, let fields, let arguments)
-        where state.equalities.areEqual(arguments[0], at) || state.equalities.areEqual(arguments[3], at):
+      case .predicate(let kind, let fields, let arguments) where kind.isDoublyLinked
+        && (state.equalities.areEqual(arguments[0], at) || state.equalities.areEqual(arguments[3], at)):
         guard state.isNonEmptyDoubly(arguments) else { return try splitting(arguments[0], arguments[1], state) }
         let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
-        let (next, back) = (fields[0], fields[1])
         let s = Term.variable(names.variable(like: "u"))
         let fromStart = state.equalities.areEqual(a, at)
         var rest = state
         rest.atoms.remove(at: index)
         if fromStart {
-          // dlseg(a, b, c, d) = a |-> next: s, back: c * dlseg(s, b, a, d)
-          rest.atoms.insert(.pointsTo(a, fields: [next: s, back: c]), at: 0)
-          rest.atoms.append(.predicate(.dlseg, fields: fields, arguments: [s, b, a, d]))
+          // dlseg(a, b, c, d) = a |-> next: s, back: c * dlseg(s, b, a, d)   (xlseg: a |-> link: s ^ c)
+          rest.atoms.insert(.pointsTo(a, fields: Self.cell(kind, fields, next: s, previous: c)), at: 0)
+          rest.atoms.append(.predicate(kind, fields: fields, arguments: [s, b, a, d]))
         } else {
-          // ... = dlseg(a, d, c, s) * d |-> next: b, back: s (unfolded from its last cell). This
-          // holds only if c is not the cell before d (dlseg(a, d, c, s) needs c != s): c must be
-          // NULL or another atom's cell; otherwise the cell is not exposed (a fault, never unsound).
-          guard rest.equalities.areEqual(c, .null) || rest.isAllocated(c) else { throw .notAllocated(state) }
-          rest.atoms.insert(.pointsTo(d, fields: [next: b, back: s]), at: 0)
-          rest.atoms.append(.predicate(.dlseg, fields: fields, arguments: [a, d, c, s]))
+          // ... = dlseg(a, d, c, s) * d |-> next: b, back: s, unfolded from its last cell (the
+          // segment is symmetric because neither c nor b is one of its cells: decision 36).
+          rest.atoms.insert(.pointsTo(d, fields: Self.cell(kind, fields, next: b, previous: s)), at: 0)
+          rest.atoms.append(.predicate(kind, fields: fields, arguments: [a, d, c, s]))
         }
         return try expose(rest)
       default:
@@ -112,6 +109,12 @@ private struct CellSearch {
     var exposed: [ProofState] = []
     for next in cases { exposed += try expose(next) }
     return exposed
+  }
+
+  /// The fields of one cell of a doubly linked segment: `next` and `back` for
+  /// `dlseg`, `next ^ previous` in the one link field of an `xlseg`.
+  static func cell(_ kind: InductivePredicate, _ fields: [String], next: Term, previous: Term) -> [String: Term] {
+    kind == .xlseg ? [fields[0]: Term.binary(.xor, next, previous).xorNormalised] : [fields[0]: next, fields[1]: previous]
   }
 
   /// Both cases of `a == b`, each searched again.
