@@ -1,6 +1,6 @@
 import HopSyntax
 
-/// The diagnostic codes of the async checker (HH201–HH211), listed in docs/diagnostics.md.
+/// The diagnostic codes of the async checker (HH201–HH212), listed in docs/diagnostics.md.
 extension DiagnosticCode {
   /// Condition 1: a procedure's effect may break its own guarantee.
   public static let guaranteeBroken = DiagnosticCode("HH201")
@@ -24,4 +24,6 @@ extension DiagnosticCode {
   public static let conditionUnknown = DiagnosticCode("HH210")
   /// A division or remainder whose divisor may be zero.
   public static let divisionByZero = DiagnosticCode("HH211")
+  /// A condition that could not be put to the solver (it could not be encoded): not proved.
+  public static let conditionNotChecked = DiagnosticCode("HH212")
 }

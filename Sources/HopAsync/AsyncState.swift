@@ -31,6 +31,9 @@ struct AsyncState {
   }
 }
 
+/// What a loop keeps of the state it changes, as facts about one address.
+typealias KeptFacts = (_ address: SMTTerm) -> [SMTTerm]
+
 /// Makes fresh, readable constant names (`owner`, `owner@1`, ...) and
 /// fresh states for one procedure's conditions.
 final class FreshConstants {
@@ -65,15 +68,45 @@ final class FreshConstants {
       }))
   }
 
-  /// `state` with the parts in `footprint` replaced by fresh constants (a loop's unknown iterations).
-  func havoc(_ state: AsyncState, _ footprint: Footprint, suffix: String) -> AsyncState {
+  /// `state` with the parts in `footprint` replaced by fresh constants (a
+  /// loop's unknown iterations), and what is known of the new parts at any
+  /// one address (`kept`).
+  ///
+  /// A `new()` changes every field at the address it returns, which may be
+  /// any address not allocated at that time: so when the loop allocates,
+  /// every field array is replaced too. Without `dispose` in the loop the
+  /// addresses allocated at entry stay allocated and are never returned by
+  /// `new()`, so a field not written keeps its values there; with `dispose`,
+  /// any address may be freed and handed out again, and nothing is kept.
+  /// Likewise the allocation set only grows without `dispose` and only
+  /// shrinks without `new()`. `kept` says this of one address, to be
+  /// instantiated at the addresses a query is about: a fact quantified over
+  /// all addresses makes Z3 slow to find counterexamples.
+  func havoc(_ state: AsyncState, _ footprint: Footprint,
+             suffix: String) -> (state: AsyncState, kept: KeptFacts) {
     let fresh = self.state(suffix)
     var result = state
     for name in footprint.variables where state.globals[name] != nil { result.globals[name] = fresh.globals[name] }
-    for field in footprint.fieldsWritten { result.fields[field] = fresh.fields[field] }
+    var keptFields: [String] = []
+    for field in state.fields.keys.sorted() where footprint.fieldsWritten.contains(field) || footprint.allocates {
+      result.fields[field] = fresh.fields[field]
+      if !footprint.fieldsWritten.contains(field) && !footprint.frees { keptFields.append(field) }
+    }
     if footprint.allocation { result.valid = fresh.valid }
     for procedure in footprint.pending { result.pending[procedure] = fresh.pending[procedure] }
-    return result
+    let smt = self.smt, before = state, after = result, allocation = footprint.allocation
+    let grows = !footprint.frees, shrinks = !footprint.allocates
+    return (result, { address in
+      var facts: [SMTTerm] = []
+      let wasValid = before.isValid(address, in: smt), isValid = after.isValid(address, in: smt)
+      for field in keptFields {
+        facts.append(smt.implies(wasValid, smt.equal(smt.select(after.fields[field]!, [address]),
+                                                     smt.select(before.fields[field]!, [address]))))
+      }
+      if allocation && grows { facts.append(smt.implies(wasValid, isValid)) }
+      if allocation && shrinks { facts.append(smt.implies(isValid, wasValid)) }
+      return facts
+    })
   }
 
   /// The facts every reachable state satisfies: `NULL` is never allocated.

@@ -59,8 +59,9 @@ public struct AsyncConditionVerdict: Sendable {
 public struct AsyncProcedureVerdict: Sendable {
   public var name: String
   public var conditions: [AsyncConditionVerdict]
-  /// The worst outcome of its conditions.
-  public var outcome: AsyncOutcome { conditions.map(\.outcome).max() ?? .valid }
+  /// The worst outcome of its conditions; unknown when none was recorded
+  /// (nothing checked is nothing proved).
+  public var outcome: AsyncOutcome { conditions.map(\.outcome).max() ?? .unknown }
 }
 
 /// A query sent to the solver, as an SMT-LIB 2 script (`--dump-smt`).
@@ -80,8 +81,9 @@ public struct AsyncReport: Sendable {
   public var solverTime: Duration = .zero
   public var dumpedQueries: [DumpedQuery] = []
 
-  /// The worst outcome over all procedures.
+  /// The worst outcome over all procedures; never valid when there is an error.
   public var outcome: AsyncOutcome {
-    diagnostics.hasErrors && procedures.isEmpty ? .invalid : procedures.map(\.outcome).max() ?? .valid
+    let worst = procedures.map(\.outcome).max() ?? (diagnostics.hasErrors ? .invalid : .valid)
+    return diagnostics.hasErrors ? max(worst, .unknown) : worst
   }
 }

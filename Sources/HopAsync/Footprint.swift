@@ -12,6 +12,11 @@ struct Footprint: Sendable {
   var fieldsWritten = Set<String>()
   /// `new` or `dispose` (writes) / `valid(..)` (reads).
   var allocation = false
+  /// `new()` (writes): it changes every field at the address it returns,
+  /// which may be a freed address that a pending instance still points to.
+  var allocates = false
+  /// `dispose` (writes): an address valid before may be invalid, and reused by a later `new()`.
+  var frees = false
   /// Procedures whose pending set is read (`pending_f`, `posted_f`) or written (`post`, `delete`).
   var pending = Set<String>()
   var posts: [AsyncProgram.PostSite] = []
@@ -37,10 +42,12 @@ struct Footprint: Sendable {
     addReads(formula, bound: [])
   }
 
-  /// True when something written by `self` is read by `reads`.
+  /// True when something written by `self` is read by `reads`. A `new()`
+  /// counts as a write of every field (at the address it returns).
   func overlaps(reads: Footprint) -> Bool {
     !variables.isDisjoint(with: reads.variables)
       || !fieldsWritten.isDisjoint(with: reads.fieldsRead)
+      || (allocates && !reads.fieldsRead.isEmpty)
       || (allocation && reads.allocation)
       || !pending.isDisjoint(with: reads.pending)
   }
@@ -57,8 +64,10 @@ struct Footprint: Sendable {
     case .allocate(let name):
       variables.insert(name.name)
       allocation = true
+      allocates = true
     case .dispose:
       allocation = true
+      frees = true
     case .block(let statements):
       statements.forEach { addWrites($0) }
     case .ifThenElse(_, let thenBranch, let elseBranch):

@@ -44,7 +44,8 @@ struct EncodingError: Error {
 ///
 /// Program expressions follow C: a number used as a condition means "not 0"
 /// and a comparison used as a number is 0 or 1. Specification formulas are
-/// strict: such a mix is an error.
+/// strict: such a mix is an error. In both, `/` and `%` are C's
+/// (truncating; `CArithmetic`).
 struct FormulaEncoder {
   let fresh: FreshConstants
   /// True for program expressions (C conversions between numbers and truth values).
@@ -149,8 +150,8 @@ struct FormulaEncoder {
     case .plus: return smt.add(try integer(left, evaluation), try integer(right, evaluation))
     case .minus: return smt.subtract(try integer(left, evaluation), try integer(right, evaluation))
     case .times: return smt.multiply(try integer(left, evaluation), try integer(right, evaluation))
-    case .divide: return smt.divide(try integer(left, evaluation), try integer(right, evaluation))
-    case .modulo: return smt.modulo(try integer(left, evaluation), try integer(right, evaluation))
+    case .divide: return smt.truncatingDivide(try integer(left, evaluation), try integer(right, evaluation))
+    case .modulo: return smt.truncatingRemainder(try integer(left, evaluation), try integer(right, evaluation))
     case .xor: return smt.xor(try integer(left, evaluation), try integer(right, evaluation))
     }
   }

@@ -14,9 +14,15 @@ extension ProcedureChecker {
     }
     let before = fresh.state("#before"), after = fresh.state("#after")
     let arguments = specifications.arguments(of: procedure)
-    guard let rely = try? specifications.rely(procedure, arguments, old: before, current: after),
-          let preconditionBefore = try? specifications.precondition(procedure, arguments, in: before),
-          let preconditionAfter = try? specifications.precondition(procedure, arguments, in: after) else { return }
+    let rely: SMTTerm, preconditionBefore: SMTTerm, preconditionAfter: SMTTerm
+    do {
+      rely = try specifications.rely(procedure, arguments, old: before, current: after)
+      preconditionBefore = try specifications.precondition(procedure, arguments, in: before)
+      preconditionAfter = try specifications.precondition(procedure, arguments, in: after)
+    } catch {
+      notChecked(name, .relyPreservesPrecondition, because: Self.reason(error), at: clause.range)
+      return
+    }
     let facts = fresh.axioms(before) + fresh.axioms(after) + [
       rely, before.isPending(name, arguments, in: smt), after.isPending(name, arguments, in: smt),
       preconditionBefore, smt.not(preconditionAfter)]
@@ -65,11 +71,17 @@ extension ProcedureChecker {
     }
     let start = run.start.state, specifications = self.specifications
     let stillPending = [start.isPending(pendingName, arguments, in: smt),
-                        run.final.state.isPending(pendingName, arguments, in: smt)]
+                        run.final.state.isPending(pendingName, arguments, in: smt)] + run.kept(at: arguments)
     let relyHolds = { (state: AsyncState) throws -> SMTTerm in
       try specifications.rely(pending, arguments, old: start, current: state)
     }
-    guard let atEnd = try? relyHolds(run.final.state) else { return }
+    let atEnd: SMTTerm
+    do {
+      atEnd = try relyHolds(run.final.state)
+    } catch {
+      notChecked(pendingName, condition, because: Self.reason(error), at: procedure.name.range)
+      return
+    }
     let facts = stillPending + [smt.not(atEnd)]
     var example = counterexample(run)
     example.addInstance("pending", pending, arguments)
@@ -109,9 +121,19 @@ extension ProcedureChecker {
     let condition = AsyncCondition.siblingRespectsRely(sibling: name)
     let before = fresh.state("#before"), after = fresh.state("#after")
     let parameters = specifications.arguments(of: procedure)
-    guard let clause = procedure.guarantee,
-          let guarantee = try? specifications.guarantee(procedure, parameters, old: before, current: after),
-          let rely = try? specifications.rely(pending, arguments, old: before, current: after) else { return }
+    let range = procedure.guarantee?.range ?? procedure.name.range
+    let guarantee: SMTTerm, rely: SMTTerm
+    do {
+      guard let written = try specifications.guarantee(procedure, parameters, old: before, current: after) else {
+        notChecked(pendingName, condition, because: "'\(name)' has no written guarantee", at: range)
+        return
+      }
+      guarantee = written
+      rely = try specifications.rely(pending, arguments, old: before, current: after)
+    } catch {
+      notChecked(pendingName, condition, because: Self.reason(error), at: range)
+      return
+    }
     let facts = fresh.axioms(before) + fresh.axioms(after) + [
       guarantee, before.isPending(pendingName, arguments, in: smt), after.isPending(pendingName, arguments, in: smt),
       smt.not(rely)]
@@ -121,13 +143,13 @@ extension ProcedureChecker {
       record(pendingName, condition, .valid)
     case .unknown(let reason):
       reportUnknown("condition 4 (the guarantee of '\(name)' against the rely of '\(pendingName)')", reason: reason,
-                    at: clause.range)
+                    at: range)
       record(pendingName, condition, .unknown)
     case .satisfiable(let model):
       diagnostics.append(Diagnostic(
         code: .siblingBreaksRely,
         message: "the guarantee of '\(name)' allows steps that break \(relyText(pending)) of a pending instance",
-        range: clause.range,
+        range: range,
         notes: [.init("\(relyText(pending)) is declared here", at: (pending.rely ?? pending.precondition)?.range),
                 .init(example.describe(model))]))
       record(pendingName, condition, .invalid)

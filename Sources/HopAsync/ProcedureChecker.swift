@@ -38,6 +38,13 @@ struct ProcedureChecker {
     var parameters: [SMTTerm]
     var obligations: [Obligation]
     var snapshots: [Snapshot]
+    /// For each loop, what it keeps at one address.
+    var kept: [KeptFacts]
+
+    /// What the loops keep at `addresses` (the arguments of an instance a query is about).
+    func kept(at addresses: [SMTTerm]) -> [SMTTerm] {
+      kept.flatMap { facts in addresses.flatMap(facts) }
+    }
   }
 
   mutating func check() {
@@ -47,8 +54,12 @@ struct ProcedureChecker {
     } catch let error as EncodingError {
       diagnostics.append(Diagnostic(code: .sortMismatch, message: error.message, range: error.range))
       record(name, .memorySafety, .invalid)
+      recordWithoutRun()
       return
     } catch {
+      notChecked(name, .memorySafety, because: "its body could not be run symbolically (\(error))",
+                 at: procedure.name.range)
+      recordWithoutRun()
       return
     }
     checkObligations(run)
@@ -57,6 +68,22 @@ struct ProcedureChecker {
     checkRelyPreservesPrecondition()
     if program.siblings.contains(where: { $0.name.name == name }) {
       for pending in program.procedures { checkRespectsRely(of: pending, run) }
+    }
+  }
+
+  /// When the body cannot be run: every condition that needs the run is
+  /// unknown (condition 3 does not and is still checked), so that no
+  /// procedure, this one or a pending one it is a sibling of, is reported
+  /// valid without its conditions. The diagnostic is already given.
+  private mutating func recordWithoutRun() {
+    record(name, .guarantee, procedure.guarantee == nil ? .valid : .unknown)
+    for child in program.children(of: name) { record(name, .childPrecondition(child: child), .unknown) }
+    checkRelyPreservesPrecondition()
+    if program.siblings.contains(where: { $0.name.name == name }) {
+      for pending in program.procedures {
+        let unconstrained = pending.precondition == nil && pending.rely == nil
+        record(pending.name.name, .siblingRespectsRely(sibling: name), unconstrained ? .valid : .unknown)
+      }
     }
   }
 
@@ -73,7 +100,7 @@ struct ProcedureChecker {
     var executor = SymbolicExecutor(fresh: fresh, initial: start)
     let final = try executor.run(procedure.body, from: start)
     return Run(start: start, final: final, parameters: parameters, obligations: executor.obligations,
-               snapshots: executor.snapshots)
+               snapshots: executor.snapshots, kept: executor.kept)
   }
 
   // MARK: Recording answers
@@ -82,6 +109,23 @@ struct ProcedureChecker {
                        withoutQuery reason: String? = nil) {
     verdicts.append((procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
                                                       reasonWithoutQuery: reason)))
+  }
+
+  /// Records `condition` (of `procedure`) as unknown because it could not
+  /// be put to the solver, with the diagnostic that says so (HH212). Every
+  /// path that gives up on a condition goes through here: none may leave
+  /// the condition out, which would let the procedure be reported valid.
+  mutating func notChecked(_ procedure: String, _ condition: AsyncCondition, because reason: String,
+                           at range: SourceRange) {
+    diagnostics.append(Diagnostic(code: .conditionNotChecked,
+                                  message: "\(condition) of '\(procedure)' could not be checked: \(reason)",
+                                  range: range, notes: [.init("a condition that is not checked is not proved")]))
+    record(procedure, condition, .unknown)
+  }
+
+  /// What went wrong in an encoding, for `notChecked`.
+  static func reason(_ error: any Error) -> String {
+    (error as? EncodingError)?.message ?? "\(error)"
   }
 
   /// Reports a query Z3 could not decide (HH210).
@@ -186,7 +230,13 @@ struct ProcedureChecker {
     let guarantee = { (state: AsyncState) in
       try specifications.guarantee(procedure, run.parameters, old: run.start.state, current: state)!
     }
-    guard let final = try? guarantee(run.final.state) else { return }
+    let final: SMTTerm
+    do {
+      final = try guarantee(run.final.state)
+    } catch {
+      notChecked(name, .guarantee, because: Self.reason(error), at: clause.range)
+      return
+    }
     let example = counterexample(run)
     let parts = { (state: AsyncState) in
       specifications.guaranteeParts(procedure, run.parameters, old: run.start.state, current: state)
@@ -216,8 +266,13 @@ struct ProcedureChecker {
   // MARK: Condition 2
 
   private mutating func checkChild(_ child: String, _ run: Run) {
-    guard let callee = program.procedure(named: child) else { return }
     let condition = AsyncCondition.childPrecondition(child: child)
+    let sites = program.postSites[name, default: []].filter { $0.callee == child }
+    let site = sites.first?.range ?? procedure.name.range
+    guard let callee = program.procedure(named: child) else {
+      notChecked(name, condition, because: "'\(child)' is not an async procedure of this program", at: site)
+      return
+    }
     guard callee.precondition != nil else {
       record(name, condition, .valid, withoutQuery: "'\(child)' has no precondition")
       return
@@ -228,8 +283,13 @@ struct ProcedureChecker {
        smt.not(try specifications.precondition(callee, arguments, in: end))]
     }
     let arguments = specifications.arguments(of: callee)
-    guard let facts = try? violated(arguments) else { return }
-    let sites = program.postSites[name, default: []].filter { $0.callee == child }
+    let facts: [SMTTerm]
+    do {
+      facts = try violated(arguments)
+    } catch {
+      notChecked(name, condition, because: Self.reason(error), at: site)
+      return
+    }
     let base = counterexample(run)
     let example = { (arguments: [SMTTerm]) -> Counterexample in
       var example = base
@@ -238,19 +298,20 @@ struct ProcedureChecker {
     }
     let parts = { (arguments: [SMTTerm]) in specifications.preconditionParts(callee, arguments, in: end) }
     let observed = { (arguments: [SMTTerm]) in example(arguments).terms + parts(arguments).map(\.term) }
-    switch queries.ask("\(name)-c2-\(child)", run.final.facts + facts, observing: observed(arguments)) {
+    switch queries.ask("\(name)-c2-\(child)", run.final.facts + facts + run.kept(at: arguments),
+                       observing: observed(arguments)) {
     case .unsatisfiable:
       record(name, condition, .valid)
     case .unknown(let reason):
-      reportUnknown("condition 2 (the precondition of the posted '\(child)')", reason: reason,
-                    at: sites.first?.range ?? procedure.name.range)
+      reportUnknown("condition 2 (the precondition of the posted '\(child)')", reason: reason, at: site)
       record(name, condition, .unknown)
     case .satisfiable(let model):
       var blamed: (Snapshot, Evidence)?
       for snapshot in run.snapshots {
         guard let posted = snapshot.posted, posted.procedure == child, let facts = try? violated(posted.arguments),
               case .satisfiable(let evidence) = queries.ask("\(name)-c2-\(child)-blame",
-                                                            run.final.facts + snapshot.path.facts + facts,
+                                                            run.final.facts + snapshot.path.facts + facts
+                                                              + run.kept(at: posted.arguments),
                                                             observing: observed(posted.arguments))
         else { continue }
         blamed = (snapshot, evidence)
@@ -263,7 +324,7 @@ struct ProcedureChecker {
         code: .postedPreconditionBroken,
         message: "the precondition of \(instance) may not hold when '\(name)' ends"
           + (part.map { ": `\(PrettyPrinter.expression($0, .firstOrder))` can be false" } ?? ""),
-        range: blamed?.0.range ?? sites.first?.range ?? procedure.name.range,
+        range: blamed?.0.range ?? site,
         notes: [.init("precondition of '\(child)': \(PrettyPrinter.expression(callee.precondition!, .firstOrder))",
                       at: callee.precondition!.range),
                 .init(example(shownArguments).describe(blamed?.1 ?? model))]))

@@ -106,7 +106,10 @@ struct Specifications {
           _ = try encoder.formula(formula, Evaluation(state: state, variables: variables))
         } catch let error as EncodingError {
           diagnostics.append(Diagnostic(code: .sortMismatch, message: error.message, range: error.range))
-        } catch {}
+        } catch {
+          diagnostics.append(Diagnostic(code: .conditionNotChecked,
+                                        message: "this formula could not be encoded (\(error))", range: formula.range))
+        }
       }
       for occurrence in procedure.precondition.map(PendingPolarity.positiveOccurrences) ?? [] {
         diagnostics.append(Diagnostic(

@@ -56,6 +56,8 @@ struct SymbolicExecutor {
   let initial: PathState
   private(set) var obligations: [Obligation] = []
   private(set) var snapshots: [Snapshot] = []
+  /// For each loop, what it keeps at one address (to instantiate at the addresses a query is about).
+  private(set) var kept: [KeptFacts] = []
 
   private var smt: SMTContext { fresh.smt }
   private var program: FormulaEncoder { FormulaEncoder(fresh: fresh, isProgram: true) }
@@ -168,8 +170,9 @@ struct SymbolicExecutor {
 
   /// For each `a / b` and `a % b` in `expression`, the obligation that `b` is not zero
   /// where it is evaluated: as in C, the right side of `&&` only when the left side
-  /// holds, and of `||` only when it does not. (The encoding itself is SMT-LIB's
-  /// total division, so without these a division by zero would go unnoticed.)
+  /// holds, and of `||` only when it does not. (The encoding itself is total:
+  /// SMT-LIB leaves the quotient by zero unspecified, so without these a
+  /// division by zero would go unnoticed.)
   private mutating func requireNonZeroDivisors(in expression: Expression, _ path: PathState,
                                                when conditions: [SMTTerm]) throws {
     switch expression.kind {
@@ -224,11 +227,18 @@ struct SymbolicExecutor {
                                   goal: try holds(path), variables: path.variables))
     let footprint = Footprint(writesOf: [body])
     var arbitrary = path
-    arbitrary.state = fresh.havoc(path.state, footprint, suffix: "#loop")
+    let havoc = fresh.havoc(path.state, footprint, suffix: "#loop")
+    arbitrary.state = havoc.state
     for name in footprint.variables where path.variables[name] != nil {
       arbitrary.variables[name] = fresh.constant("\(name)#loop", .int)
     }
-    arbitrary.facts += fresh.axioms(arbitrary.state) + [try holds(arbitrary)]
+    kept.append(havoc.kept)
+    // What the loop keeps, at the addresses the variables hold before and during it.
+    var addresses: [SMTTerm] = []
+    for values in [path.variables, arbitrary.variables] {
+      for name in values.keys.sorted() where !addresses.contains(values[name]!) { addresses.append(values[name]!) }
+    }
+    arbitrary.facts += fresh.axioms(arbitrary.state) + addresses.flatMap(havoc.kept) + [try holds(arbitrary)]
     let test = condition.kind == .nondeterministic ? nil : try formula(condition, arbitrary)
     var iteration = arbitrary
     if let test { iteration.facts.append(test) }
