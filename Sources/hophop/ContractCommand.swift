@@ -32,6 +32,11 @@ struct ContractCommand: ParsableCommand {
     case .text, .dot:
       data = Data(text.utf8)
     case .svg, .png:
+      let states = text.split(separator: "\n").filter { $0.hasPrefix("  \"") && $0.contains("[shape=") && !$0.contains("__initial") }.count
+      if states > GraphvizRenderer.largeContractStates {
+        Console.standardError("hophop contract: warning: '\(name)' has \(states) states; dot may take long "
+                              + "(stopped after 30 s). '--format dot' or '--format text' are immediate.\n")
+      }
       switch GraphvizRenderer.render(text, format: format.rawValue) {
       case .success(let image): data = image
       case .failure(let failure):

@@ -2,6 +2,11 @@ import Foundation
 
 /// Turns DOT text into an image by running Graphviz's `dot` (found on `PATH`
 /// through `/usr/bin/env`), for `hophop contract --format svg|png`.
+///
+/// `dot` is another program, so it is watched: a run longer than the
+/// timeout is stopped with a clear message, a `dot` that dies early cannot
+/// kill hophop with SIGPIPE, and an interrupted hophop (Ctrl-C) stops `dot`
+/// too instead of leaving it running.
 public enum GraphvizRenderer {
   /// Why no image was produced.
   public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -9,6 +14,8 @@ public enum GraphvizRenderer {
     case notInstalled
     /// `dot` ran and failed, with its standard error.
     case failed(String)
+    /// `dot` ran longer than this many seconds and was stopped.
+    case timedOut(Int)
 
     public var description: String {
       switch self {
@@ -16,12 +23,20 @@ public enum GraphvizRenderer {
         "Graphviz's 'dot' program was not found. Install Graphviz (Debian/Ubuntu: 'apt-get install graphviz', "
           + "macOS: 'brew install graphviz'), or use '--format dot' and render the output elsewhere."
       case .failed(let message): "dot failed: \(message)"
+      case .timedOut(let seconds):
+        "dot did not finish within \(seconds) s and was stopped; use '--format dot' and render it elsewhere, "
+          + "or '--format text' for the transition table"
       }
     }
   }
 
+  /// Above this many states `hophop contract` warns that `dot` may take long.
+  public static let largeContractStates = 200
+
   /// `dot -T<format>` applied to `dot`; `format` is a Graphviz output format (`svg`, `png`).
-  public static func render(_ dot: String, format: String) -> Result<Data, Failure> {
+  public static func render(_ dot: String, format: String, timeoutSeconds: Int = 30) -> Result<Data, Failure> {
+    // A dot that exits early must not kill hophop through a write to its closed pipe.
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["dot", "-T\(format)"]
@@ -34,6 +49,8 @@ public enum GraphvizRenderer {
     } catch {
       return .failure(.notInstalled)
     }
+    let interruption = ChildStopper(process)
+    defer { interruption.cancel() }
     // Read both outputs while writing, so a large image cannot fill a pipe and block dot.
     nonisolated(unsafe) var image = Data()
     nonisolated(unsafe) var messages = Data()
@@ -46,9 +63,17 @@ public enum GraphvizRenderer {
         group.leave()
       }
     }
-    input.fileHandleForWriting.write(Data(dot.utf8))
-    try? input.fileHandleForWriting.close()
-    group.wait()
+    let writer = input.fileHandleForWriting
+    DispatchQueue.global().async {
+      try? writer.write(contentsOf: Data(dot.utf8))
+      try? writer.close()
+    }
+    if group.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
+      process.terminate()
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      return .failure(.timedOut(timeoutSeconds))
+    }
     process.waitUntilExit()
     // `env` exits with 127 when it cannot find the program.
     if process.terminationStatus == 127 { return .failure(.notInstalled) }
@@ -56,5 +81,31 @@ public enum GraphvizRenderer {
       return .failure(.failed(String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
     return .success(image)
+  }
+}
+
+/// While `dot` runs, Ctrl-C (SIGINT) or SIGTERM stops it before hophop exits.
+private final class ChildStopper: @unchecked Sendable {
+  private var sources: [DispatchSourceSignal] = []
+  private var previous: [(Int32, sighandler_t?)] = []
+
+  init(_ process: Process) {
+    let pid = process.processIdentifier
+    for number in [SIGINT, SIGTERM] {
+      previous.append((number, signal(number, SIG_IGN)))
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        kill(pid, SIGTERM)
+        kill(pid, SIGKILL)
+        exit(128 + number)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  func cancel() {
+    sources.forEach { $0.cancel() }
+    for (number, handler) in previous { signal(number, handler) }
   }
 }

@@ -3,12 +3,15 @@
 /// There is no separate pure part: `E == F` holds only of the empty heap,
 /// and `*` is the only conjunction (LANGUAGE.md §1).
 public struct Assertion: Hashable, Sendable {
-  public var kind: Kind
+  public var kind: Kind { didSet { height = Self.height(of: kind) } }
   public var range: SourceRange
+  /// Levels of the tree (see `TreeHeight.swift`), kept up to date as `kind` changes.
+  public private(set) var height: Int
 
   public init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
     self.range = range
+    self.height = Self.height(of: kind)
   }
 
   public indirect enum Kind: Hashable, Sendable {

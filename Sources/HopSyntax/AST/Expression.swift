@@ -5,12 +5,15 @@
 /// One type serves both so that substitution, printing and resolution are
 /// written once; the resolver rejects first-order-only forms in programs.
 public struct Expression: Hashable, Sendable {
-  public var kind: Kind
+  public var kind: Kind { didSet { height = Self.height(of: kind) } }
   public var range: SourceRange
+  /// Levels of the tree (see `TreeHeight.swift`), kept up to date as `kind` changes.
+  public private(set) var height: Int
 
   public init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
     self.range = range
+    self.height = Self.height(of: kind)
   }
 
   public indirect enum Kind: Hashable, Sendable {

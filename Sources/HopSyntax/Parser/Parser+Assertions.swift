@@ -1,14 +1,17 @@
 /// Separation-logic formulas (LANGUAGE.md §1–§2).
 extension Parser {
-  /// `A * B * ...`; `*` groups to the left, and an `if` formula's `else` takes everything after it.
+  /// `A * B * ...`, built balanced (`Parser.balanced`); an `if` formula's `else` takes everything after it.
   mutating func parseAssertion() throws(ParseAbort) -> Assertion {
     try nested { (parser: inout Parser) throws(ParseAbort) -> Assertion in
-      var left = try parser.parseAssertionAtom()
+      let first = try parser.parseAssertionAtom()
+      guard parser.check(.star) else { return first }
+      var operands = Self.operands(ofStar: first)
       while parser.consume(.star) {
-        let right = try parser.parseAssertionAtom()
-        left = Assertion(.star(left, right), range: left.range.union(right.range))
+        operands += Self.operands(ofStar: try parser.parseAssertionAtom())
       }
-      return left
+      let chain = Self.balancedStar(operands)
+      try parser.requireDepth(chain.height, at: parser.current.range)
+      return chain
     }
   }
 
@@ -179,9 +182,10 @@ extension Parser {
             let op = punctuator.binaryOperator, [.plus, .minus, .xor, .divide, .modulo].contains(op) {
         let level = OperatorPrecedence.smallfoot.level(of: op)
         guard level >= minimumLevel else { break }
-        parser.advance()
+        let place = parser.advance().range
         let right = try parser.parseTerm(minimumLevel: level + 1)
         left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+        try parser.requireDepth(left.height, at: place)
       }
       return left
     }

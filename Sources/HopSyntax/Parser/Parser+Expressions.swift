@@ -15,15 +15,37 @@ extension Parser {
   private mutating func parseBinary(minimumLevel: Int, _ context: ExpressionContext) throws(ParseAbort) -> Expression {
     try nested { (parser: inout Parser) throws(ParseAbort) -> Expression in
       var left = try parser.parsePrefix(context)
+      // The operands of the current run of one associative operator, joined when the run ends.
+      var run: (op: BinaryOperator, operands: [Expression])?
       while case .punctuator(let punctuator) = parser.current.kind, let op = punctuator.binaryOperator {
         let level = parser.table.level(of: op)
         guard level >= minimumLevel else { break }
-        parser.advance()
+        let place = parser.advance().range
         let right = try parser.parseBinary(minimumLevel: parser.table.isRightAssociative(op) ? level : level + 1, context)
-        left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+        if Self.isAssociative(op) {
+          if run?.op != op {
+            try parser.endRun(&run, into: &left, at: place)
+            run = (op, Self.operands(of: left, chainOf: op))
+          }
+          run?.operands += Self.operands(of: right, chainOf: op)
+        } else {
+          try parser.endRun(&run, into: &left, at: place)
+          left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+          try parser.requireDepth(left.height, at: place)
+        }
       }
+      try parser.endRun(&run, into: &left, at: parser.current.range)
       return left
     }
+  }
+
+  /// Joins the operands of a finished run of `&&` or `||` into `left`.
+  private mutating func endRun(_ run: inout (op: BinaryOperator, operands: [Expression])?, into left: inout Expression,
+                               at place: SourceRange) throws(ParseAbort) {
+    guard let finished = run else { return }
+    run = nil
+    left = Self.balanced(finished.operands, finished.op)
+    try requireDepth(left.height, at: place)
   }
 
   private mutating func parsePrefix(_ context: ExpressionContext) throws(ParseAbort) -> Expression {
@@ -53,9 +75,10 @@ extension Parser {
     }
     var expression = try parsePrimary(context)
     while context == .specification, check(.arrow) {
-      advance()
+      let place = advance().range
       let field = try expectIdentifier("a field name after '->'")
       expression = Expression(.fieldRead(expression, field: field), range: range(from: start))
+      try requireDepth(expression.height, at: place)
     }
     return expression
   }

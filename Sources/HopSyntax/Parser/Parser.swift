@@ -19,8 +19,9 @@ public struct ParseResult: Sendable {
 public struct Parser {
   /// Report at most this many errors per file, then stop.
   public static let maximumErrors = 20
-  /// Deepest nesting of statements, expressions and formulas accepted.
-  public static let maximumDepth = 100
+  /// Deepest tree accepted: statement nesting plus the height of the
+  /// expressions and formulas inside (see `Parser+DepthBudget.swift`).
+  public static let maximumDepth = 256
 
   let file: SourceFile
   let tokens: [Token]
@@ -141,20 +142,6 @@ public struct Parser {
     case .keyword(let keyword): "'\(keyword.rawValue)'"
     case .punctuator(let punctuator): "'\(punctuator.rawValue)'"
     }
-  }
-
-  /// Runs `body` one nesting level deeper; past `maximumDepth` the whole parse stops with HH011.
-  mutating func nested<T>(_ body: (inout Parser) throws(ParseAbort) -> T) throws(ParseAbort) -> T {
-    depth += 1
-    defer { depth -= 1 }
-    if depth > Self.maximumDepth {
-      diagnostics.append(Diagnostic(code: .nestingTooDeep,
-                                    message: "nesting is deeper than \(Self.maximumDepth) levels",
-                                    range: current.range,
-                                    notes: [.init("hophop stopped parsing this file here; split the construct")]))
-      throw .fatal
-    }
-    return try body(&self)
   }
 
   /// Tries `body`; on a syntax error, forgets its diagnostics and rewinds (for the few ambiguous spots).

@@ -69,6 +69,8 @@ public struct ASTDumper {
           range = rangeText(r)
         } else if child.label == "kind" {
           kind = child.value
+        } else if child.label == "height" {
+          continue  // derived from the kind (TreeHeight.swift)
         } else {
           rest.append(child)
         }

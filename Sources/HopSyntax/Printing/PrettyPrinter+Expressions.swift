@@ -27,8 +27,11 @@ extension PrettyPrinter {
       let rightAssociative = table.isRightAssociative(op)
       let l = render(left, table)
       let r = render(right, table)
+      // A chain of `&&` or `||` prints flat whatever its grouping: the parser rebuilds its canonical tree.
+      let rightInChain = Parser.isAssociative(op) && isChain(right, of: op)
       let leftText = l.level < level || (l.level == level && rightAssociative) ? "(\(l.text))" : l.text
-      let rightText = r.level < level || (r.level == level && !rightAssociative) ? "(\(r.text))" : r.text
+      let rightText = r.level < level || (r.level == level && !rightAssociative && !rightInChain)
+        ? "(\(r.text))" : r.text
       return ("\(leftText) \(op.rawValue) \(rightText)", level)
     case .fieldRead(let pointer, let field):
       let p = render(pointer, table)
@@ -43,6 +46,10 @@ extension PrettyPrinter {
       let names = variables.map(\.name).joined(separator: ", ")
       return ("\(quantifier.rawValue) \(names). \(render(body, table).text)", quantifierLevel)
     }
+  }
+
+  private static func isChain(_ expression: Expression, of op: BinaryOperator) -> Bool {
+    if case .binary(op, _, _) = expression.kind { true } else { false }
   }
 
   static func list(_ expressions: [Expression], _ table: OperatorPrecedence) -> String {
@@ -75,7 +82,8 @@ extension PrettyPrinter {
       let l = renderAssertion(left)
       let r = renderAssertion(right)
       let leftText = l.level == 0 ? "(\(l.text))" : l.text
-      let rightText = r.level < 2 ? "(\(r.text))" : r.text
+      // A chain of `*` prints flat whatever its grouping: the parser rebuilds its canonical tree.
+      let rightText = r.level == 0 ? "(\(r.text))" : r.text
       return ("\(leftText) * \(rightText)", 1)
     case .pointsTo(let pointer, let fields):
       let components = fields.map { "\($0.field.name): \(expression($0.value, .smallfoot))" }.joined(separator: ", ")
