@@ -37,7 +37,7 @@ let package = Package(
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "hophop-bench",
-      dependencies: ["HopDriver", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["HopDriver", "HopChecker", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests mirror the targets.
     .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic"], path: "Tests/HopTestSupport"),

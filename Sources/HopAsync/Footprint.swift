@@ -34,7 +34,11 @@ struct Footprint: Sendable {
   /// What `statements` may change (variables are every assigned name,
   /// local or global); program expressions read no shared state but variables.
   init(writesOf statements: [Statement]) {
-    statements.forEach { addWrites($0) }
+    // The shared traversal (`Statement.allStatements`), then what each command itself does.
+    for statement in statements.flatMap(\.allStatements) {
+      variables.formUnion(statement.directlyAssignedVariables)
+      addWrites(statement)
+    }
   }
 
   /// What `formula` reads (variables are every free name it mentions).
@@ -52,37 +56,29 @@ struct Footprint: Sendable {
       || !pending.isDisjoint(with: reads.pending)
   }
 
+  /// What one command itself changes besides the variables it assigns (nested commands are visited separately).
   private mutating func addWrites(_ statement: Statement) {
     switch statement.kind {
-    case .assign(let name, _):
-      variables.insert(name.name)
-    case .lookup(let name, _, let field):
-      variables.insert(name.name)
+    case .lookup(_, _, let field):
       fieldsRead.insert(field.name)
     case .mutate(_, let field, _):
       fieldsWritten.insert(field.name)
-    case .allocate(let name):
-      variables.insert(name.name)
+    case .allocate:
       allocation = true
       allocates = true
     case .dispose:
       allocation = true
       frees = true
-    case .block(let statements):
-      statements.forEach { addWrites($0) }
-    case .ifThenElse(_, let thenBranch, let elseBranch):
-      addWrites(thenBranch)
-      if let elseBranch { addWrites(elseBranch) }
-    case .whileLoop(_, let invariant, let body):
+    case .whileLoop(_, let invariant, _):
       if case .firstOrder(let formula)? = invariant { fieldsRead.formUnion(Footprint(readsOf: formula).fieldsRead) }
-      addWrites(body)
     case .post(let procedure, _):
       pending.insert(procedure.name)
       posts.append(AsyncProgram.PostSite(callee: procedure.name, range: statement.range))
     case .delete(let procedure, _):
       pending.insert(procedure.name)
-    case .withResource, .call, .parallelCall, .open, .close, .send, .receive, .switchReceive:
-      break // sync-layer commands; the resolver keeps them out of async procedures
+    case .assign, .block, .ifThenElse, .withResource, .call, .parallelCall, .open, .close, .send, .receive,
+      .switchReceive:
+      break // assignments are counted by the caller; sync-layer commands never reach async procedures
     }
   }
 

@@ -64,19 +64,13 @@ public struct FileContracts: Sendable {
     }
   }
 
-  /// Collects the contracts of `open` statements and whether any `close` occurs.
+  /// Collects the contracts of `open` statements and whether any `close` occurs (the shared traversal, `allStatements`).
   private static func scan(_ statements: [Statement], opened: inout [String], closes: inout Bool) {
-    for statement in statements {
+    for statement in statements.flatMap(\.allStatements) {
       switch statement.kind {
       case .open(_, _, let contract): opened.append(contract.name)
       case .close: closes = true
-      case .block(let body): scan(body, opened: &opened, closes: &closes)
-      case .ifThenElse(_, let then, let otherwise):
-        scan([then] + (otherwise.map { [$0] } ?? []), opened: &opened, closes: &closes)
-      case .whileLoop(_, _, let body), .withResource(_, _, let body): scan([body], opened: &opened, closes: &closes)
-      case .switchReceive(let cases): scan(cases.flatMap(\.body), opened: &opened, closes: &closes)
-      case .assign, .lookup, .mutate, .allocate, .dispose, .call, .parallelCall, .send, .receive, .post, .delete:
-        break
+      default: break
       }
     }
   }

@@ -1,4 +1,6 @@
 import HopChecker
+import HopSyntax
+import HopTestSupport
 import Testing
 
 /// The rules of the sync checker that the example gallery does not pin on its own:
@@ -171,5 +173,28 @@ import Testing
       """
     #expect(syncErrors(program) == ["HH103 4"])
     #expect(syncErrors(program.replacingOccurrences(of: "x->tl = 7;", with: "")) == [])
+  }
+
+  @Test func eachErrorSitsAtItsCommandOrPostcondition() {
+    let source = MarkedSource("""
+      tl;
+      f(x) [x |-> tl: NULL] {
+        local y;
+        1️⃣dispose x;
+        2️⃣y = x->tl;
+      } [emp]
+      g(x) [x |-> tl: NULL] {
+        local y;
+        y = new();
+      } [3️⃣x |-> tl: NULL]
+      h(a, b) [a |-> tl: NULL] {
+        4️⃣k(a) || k(a);
+      } [emp]
+      k(z) [z |-> tl: NULL] { dispose z; } [emp]
+      """)
+    let (report, _) = checkSync(source.text)
+    let found = report.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \($0.range.start)" }
+    #expect(found == ["HH101 \(source["2️⃣"])", "HH102 \(source["3️⃣"])", "HH106 \(source["4️⃣"])"])
+    #expect(source["1️⃣"] < source["2️⃣"])
   }
 }

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import HopChecker
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// `hophop-bench check`: the sync checker in process (parse, resolve, prove
+/// every procedure) on each example file, with the number of questions that
+/// went to Z3, and on generated programs of 10, 100 and 1,000 procedures of
+/// list-reverse shape, whose time must grow linearly.
+struct CheckBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "Time of the sync checker on example files and on generated programs.")
+
+  @Argument(help: "Hop or Smallfoot files or folders (default: examples/smallfoot).") var paths: [String] = ["examples/smallfoot"]
+  @Option(help: "Timed repetitions per file (the fastest is reported).") var repetitions = 5
+
+  func run() throws {
+    let files = paths.flatMap { path in
+      path.hasSuffix(".hop") || path.hasSuffix(".sf") ? [path]
+        : BenchmarkFiles.files(under: path, suffix: ".hop") + BenchmarkFiles.files(under: path, suffix: ".sf")
+    }
+    guard !files.isEmpty else { throw ValidationError("no .hop or .sf files under \(paths.joined(separator: ", "))") }
+    print("file                                  verdict    best (ms)   Z3 queries")
+    var times: [Double] = []
+    var queries = 0
+    for file in files {
+      let text = try String(contentsOfFile: file, encoding: .utf8)
+      let (time, verdict, asked) = Self.measure(SourceFile(path: file, text: text), repetitions: repetitions)
+      times.append(time)
+      queries += asked
+      print(URL(fileURLWithPath: file).lastPathComponent.padding(toLength: 38, withPad: " ", startingAt: 0)
+            + verdict.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%10.2f%13d", time, asked))
+    }
+    print(String(format: "%d files: median %.2f ms, total %.1f ms, %d Z3 queries", files.count,
+                 times.sorted()[times.count / 2], times.reduce(0, +), queries))
+    var perSize: [Int: Double] = [:]
+    for size in [10, 100, 1_000] {
+      let (time, verdict, asked) = Self.measure(SourceFile(path: "generated-\(size).hop", text: Self.reversals(size)),
+                                                repetitions: size == 1_000 ? 2 : repetitions)
+      perSize[size] = time
+      print(String(format: "%5d list reversals: %9.1f ms (%@, %d Z3 queries)", size, time, verdict, asked))
+    }
+    let ratio = perSize[1_000]! / perSize[100]!
+    print(String(format: "growth: time(1000) / time(100) = %.2f (linear: at most 11)", ratio))
+    if ratio > 11 { throw ExitCode.failure }
+  }
+
+  /// The fastest of `repetitions` runs of the whole front end and checker, its verdict and its Z3 queries.
+  static func measure(_ file: SourceFile, repetitions: Int) -> (Double, String, Int) {
+    var best = Double.infinity
+    var verdict = "-"
+    var asked = 0
+    for _ in 0..<max(1, repetitions) {
+      let counter = QueryCounter()
+      let prover = Prover(pure: LayeredPureSolver(fallback: { counter }))
+      var report: SyncChecker.Report?
+      var front: Frontend.Result?
+      let time = ContinuousClock().measure {
+        front = Frontend.analyze(file)
+        if let front, front.isUsable { report = SyncChecker.check(front.program, prover: prover) }
+      }
+      best = min(best, time.milliseconds)
+      asked = counter.count
+      verdict = report.map { ($0.procedures.map(\.outcome).max() ?? .unknown).rawValue } ?? "bad input"
+    }
+    return (best, verdict, asked)
+  }
+
+  /// `count` procedures that each reverse a list in place (a loop with an lseg invariant).
+  static func reversals(_ count: Int) -> String {
+    var text = "tl;\n"
+    for index in 0..<count {
+      text += """
+        reverse\(index)(i;) [list(i)] {
+          local p, n;
+          p = NULL;
+          while (i != NULL) [list(i) * list(p)] {
+            n = i->tl;
+            i->tl = p;
+            p = i;
+            i = n;
+          }
+          i = p;
+        } [list(i)]
+
+        """
+    }
+    return text
+  }
+}
+
+/// Z3 behind a counter: how many pure questions the union-find could not answer alone.
+final class QueryCounter: PureSolver, @unchecked Sendable {
+  private let solver = Z3PureSolver()
+  private let lock = NSLock()
+  private var asked = 0
+
+  var count: Int { lock.withLock { asked } }
+
+  func satisfiability(of facts: [PureAtom]) -> Satisfiability? {
+    lock.withLock { asked += 1 }
+    return solver.satisfiability(of: facts)
+  }
+}
