@@ -268,7 +268,9 @@ def smallfoot_verdict(binary, path, timeout):
         return "reject", out
     if re.search(r"Parse error|Syntax error|Illegal character|Unterminated comment|"
                  r"is not defined|arguments but|must be distinct|must be variables|"
-                 r"More than one|cannot be both|Unknown (expression|proposition)", out):
+                 r"More than one|cannot be both|Unknown (expression|proposition)|"
+                 # Smallfoot's naming rule (a global's name may not be a local or parameter anywhere).
+                 r"Global variable .* cannot be a", out):
         return "bad-input", out
     if rc != 0 and not lines:
         return "bad-input", out

@@ -134,7 +134,13 @@ extension SymbolicExecutor {
         specification.precondition.map { sofar * $0.substitutingAll(renaming).substitutingAll(substitution) }
       }
       postconditions.append(specification.postcondition.map { $0.substitutingAll(renaming) })
-      changed.formUnion(call.assignedVariables)
+      // A reference argument changes only if the callee assigns its formal (directly or by
+      // passing it on by reference); as in Smallfoot, an alias of an untouched one survives.
+      let assignedFormals = specification.declaration.body.reduce(into: Set<String>()) { $0.formUnion($1.assignedVariables) }
+      for (formal, actual) in zip(specification.declaration.referenceParameters, call.referenceArguments)
+      where assignedFormals.contains(formal.name) {
+        if case .variable(let name) = actual.kind { changed.insert(name.name) }
+      }
       changed.formUnion(context.effects[call.procedure.name]?.writes ?? [])
     }
     var after: [SymbolicHeap] = []

@@ -22,14 +22,30 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: "Hop source files.") var files: [String]
 
   func run() throws {
-    let result = CheckSession.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT))
-    switch output.format {
+    try Self.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT),
+                   format: output.format, noColor: output.noColor)
+  }
+
+  /// The files of `hophop check FILE...` written exactly so (operands only, no option), else nil.
+  /// Like `entail`'s (decision 25), this form runs without ArgumentParser's reflection, which
+  /// costs more than checking a small file; every other form goes through ArgumentParser.
+  static func plainInvocation(_ arguments: [String]) -> [String]? {
+    guard arguments.count >= 2, arguments[0] == configuration.commandName,
+          arguments.dropFirst().allSatisfy({ !$0.hasPrefix("-") }) else { return nil }
+    return Array(arguments.dropFirst())
+  }
+
+  /// Checks the files and prints the summary and the diagnostics (or the JSON document).
+  static func check(_ files: [String], options: CheckSession.Options = .init(), format: OutputOptions.Format,
+                    noColor: Bool) throws(ExitCode) {
+    let result = CheckSession.check(files, options: options)
+    switch format {
     case .json:
       Console.standardOutput(CheckJSONRenderer.render(result))
     case .text:
       let summary = CheckSession.summary(result)
       if !summary.isEmpty { Console.standardOutput(summary) }
-      output.emitDiagnostics(result.report, command: "check")
+      OutputOptions.emitDiagnostics(result.report, command: "check", format: format, noColor: noColor)
     }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }

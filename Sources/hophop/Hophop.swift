@@ -33,6 +33,14 @@ struct Hophop: ParsableCommand {
       }
       return
     }
+    if let files = CheckCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+      do throws(ExitCode) {
+        try CheckCommand.check(files, format: .text, noColor: false)
+      } catch {
+        Glibc.exit(error.rawValue)
+      }
+      return
+    }
     main(nil)
   }
 }

@@ -197,4 +197,21 @@ import Testing
     #expect(found == ["HH101 \(source["2️⃣"])", "HH102 \(source["3️⃣"])", "HH106 \(source["4️⃣"])"])
     #expect(source["1️⃣"] < source["2️⃣"])
   }
+
+  @Test func anAliasOfAReferenceArgumentSurvivesACalleeThatDoesNotAssignIt() {
+    let program = """
+      tl;
+      touch(x;) [x |-> ] { } [x |-> ]
+      move(x;) [x |-> ] { local t; t = x; x = new(); dispose t; } [x |-> ]
+      g(c) [c |-> ] {
+        local p;
+        p = c;
+        touch(c;);
+        dispose p;
+      } [emp]
+      """
+    #expect(syncErrors(program) == [])
+    // A callee that assigns its reference parameter: c is a new cell, p dangles.
+    #expect(syncErrors(program.replacingOccurrences(of: "touch(c;);", with: "move(c;);")) == ["HH101 8"])
+  }
 }
