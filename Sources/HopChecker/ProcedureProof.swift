@@ -52,7 +52,7 @@ struct ProcedureProof {
       case .unknown(let reason):
         return .undecided(CheckerDiagnostics.undecided("the postcondition", reason: reason, range: postRange))
       case .failed(let failure):
-        let notes = SymbolicExecutor.explain(failure, targets: postcondition)
+        let notes = SymbolicExecutor.explain(failure, in: state, targets: postcondition)
         // A leak when the postcondition is there but heap is left over beside it.
         if case .proved(let frames) = DisjunctiveEntailment(prover: context.prover, precise: false).prove(state, postcondition),
            let leftover = frames.first(where: { !$0.heap.spatial.isEmpty })?.heap.spatial {

@@ -1,3 +1,4 @@
+import HopContracts
 import HopLogic
 import HopProver
 import HopSyntax
@@ -26,7 +27,16 @@ struct ProgramContext {
     var writes = Set<String>()
   }
 
+  /// A contract compiled once: the automaton and, when it is not leak-free, why (for `close`).
+  struct Contract {
+    var automaton: ContractAutomaton
+    var leakFreedomProblem: String?
+  }
+
   var specifications: [String: Specification] = [:]
+  var contracts: [String: Contract] = [:]
+  /// Each message's invariant (the ownership it carries), over `val` and `src`.
+  var messages: [String: [SymbolicHeap]] = [:]
   var resources: [String: Resource] = [:]
   var effects: [String: Effect] = [:]
   let prover: Prover
@@ -41,6 +51,14 @@ struct ProgramContext {
     }
     for case .resource(let resource) in program.declarations where resources[resource.name.name] == nil {
       resources[resource.name.name] = Resource(declaration: resource, invariant: heaps(resource.invariant))
+    }
+    for case .contract(let declaration) in program.declarations where contracts[declaration.name.name] == nil {
+      guard let automaton = ContractAutomaton.compile(declaration).automaton else { continue }
+      let problem = automaton.leakFreedomFailure().map(automaton.describe)
+      contracts[declaration.name.name] = Contract(automaton: automaton, leakFreedomProblem: problem)
+    }
+    for case .message(let message) in program.declarations where messages[message.name.name] == nil {
+      messages[message.name.name] = heaps(message.invariant)
     }
     computeEffects(program)
   }

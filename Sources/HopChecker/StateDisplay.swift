@@ -6,6 +6,8 @@ import HopSyntax
 /// `_u#3`), cells first and pure facts last, NULL written as NULL.
 enum StateDisplay {
   static func text(_ heap: SymbolicHeap) -> String {
+    // The prover's states carry equalities it used for matching (`_u == 0`): substitute them away.
+    let heap = heap.closed.simplified
     var names: [Variable: Term] = [:]
     func visit(_ term: Term) {
       for variable in orderedVariables(term) where variable.isExistential && names[variable] == nil {
@@ -17,7 +19,10 @@ enum StateDisplay {
     let spatial = heap.spatial.map { $0.substituting(names).mapTerms(showingNull) }
     let pointers = Set(spatial.flatMap(\.variables))
     let pure = heap.pure.map { fact -> PureAtom in
-      let fact = fact.substituting(names)
+      // Constants on the right: `x != NULL`, not `0 != x`.
+      var fact = fact.substituting(names)
+      if case .equal(let a, let b) = fact, a.constantValue != nil, b.constantValue == nil { fact = .equal(b, a) }
+      if case .notEqual(let a, let b) = fact, a.constantValue != nil, b.constantValue == nil { fact = .notEqual(b, a) }
       switch fact {
       case .equal(let a, let b) where !pointers.isDisjoint(with: a.variables.union(b.variables)):
         return .equal(showingNull(a), showingNull(b))

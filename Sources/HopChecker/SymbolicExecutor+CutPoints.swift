@@ -214,17 +214,19 @@ extension SymbolicExecutor {
     case .proved(let frames):
       return frames
     case .failed(let why):
-      throw .failed(failure(Self.explain(why, targets: targets)))
+      throw .failed(failure(Self.explain(why, in: state, targets: targets)))
     case .unknown(let reason):
       throw .undecided(CheckerDiagnostics.undecided("this step", reason: reason, range: range))
     }
   }
 
   /// Notes for a failed entailment: the state it was looked for in, and what was missing or left over.
-  static func explain(_ failure: EntailmentFailure, targets: [SymbolicHeap]) -> [Diagnostic.Note] {
-    var notes = [Diagnostic.Note("state: \(StateDisplay.text(failure.state))")]
+  /// `state` is the whole state the formula was looked for in (the prover's failure state
+  /// is only what was left of one case of it when the search stopped).
+  static func explain(_ failure: EntailmentFailure, in state: SymbolicHeap, targets: [SymbolicHeap]) -> [Diagnostic.Note] {
+    var notes = [Diagnostic.Note("state: \(StateDisplay.text(state))")]
     if let atom = failure.missingAtom {
-      notes.append(Diagnostic.Note("needed: \(StateDisplay.atoms([atom])), which is not in the state"))
+      notes.append(Diagnostic.Note("needed: \(StateDisplay.atoms([atom])), which is not in what is left of the state"))
     } else if let fact = failure.missingFact {
       notes.append(Diagnostic.Note("needed: \(StateDisplay.text(SymbolicHeap(pure: [fact]))), which does not follow"))
     } else if !failure.leftover.isEmpty {

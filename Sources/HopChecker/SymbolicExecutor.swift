@@ -52,6 +52,8 @@ struct SymbolicExecutor {
       result = try self.call(call, states)
     case .parallelCall(let left, let right):
       result = try parallelCall(left, right, statement.range, states)
+    case .switchReceive(let cases):
+      result = try switchReceive(cases, statement.range, states)
     default:
       var successors: [SymbolicHeap] = []
       for state in states { successors += try step(statement, state) }
@@ -96,9 +98,16 @@ struct SymbolicExecutor {
         heap.spatial.removeFirst()
         return heap.closed
       }
+    case .open(let first, let second, let contract):
+      return open(first.name, second.name, contract, state)
+    case .send(let message, let endpoint, let value):
+      return try send(message, endpoint, value, statement.range, state)
+    case .receive(let receive):
+      return try self.receive(receive, state)
+    case .close(let first, let second):
+      return try close(first, second, statement.range, state)
     default:
-      throw .undecided(CheckerDiagnostics.unsupported("this command (channels arrive with the Heap-Hop checker)",
-                                                      range: statement.range))
+      throw .undecided(CheckerDiagnostics.unsupported("this command", range: statement.range))
     }
   }
 
@@ -155,7 +164,7 @@ struct SymbolicExecutor {
     try? AssertionTranslation.term(expression)
   }
 
-  private func addressTerm(_ expression: Expression) throws(ProofStop) -> Term {
+  func addressTerm(_ expression: Expression) throws(ProofStop) -> Term {
     guard let address = term(expression) else {
       throw .undecided(CheckerDiagnostics.unsupported("this address expression", range: expression.range))
     }

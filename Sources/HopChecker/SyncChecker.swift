@@ -61,8 +61,7 @@ public enum SyncChecker {
       switch DisjunctiveEntailment(prover: context.prover, precise: true).prove(state, entry.precondition) {
       case .proved: continue
       case .failed(let failure):
-        var notes = SymbolicExecutor.explain(failure, targets: entry.precondition)
-        notes.insert(Diagnostic.Note("init's postcondition: \(StateDisplay.text(state))"), at: 0)
+        let notes = SymbolicExecutor.explain(failure, in: state, targets: entry.precondition)
         return CheckerDiagnostics.callPrecondition("main", range: range, notes: notes)
       case .unknown(let reason):
         return CheckerDiagnostics.undecided("main's precondition after init", reason: reason, range: range)

@@ -3,16 +3,19 @@ import HopDriver
 import HopTestSupport
 import Testing
 
-/// Every example under examples/smallfoot gets the verdict its first line
+/// Every sync example (examples/smallfoot, examples/heaphop and the
+/// README's examples/list_transfer.hop) gets the verdict its first line
 /// declares, at the declared line, with the exit status that goes with it.
 @Suite struct SyncExamplesTests {
-  static let files = ExampleCatalog.hopFiles(under: "examples/smallfoot")
+  static let files = ExampleCatalog.hopFiles(under: "examples/smallfoot") + ExampleCatalog.hopFiles(under: "examples/heaphop")
+    + [ExampleCatalog.projectRoot.appendingPathComponent("examples/list_transfer.hop").path]
 
   @Test func theGalleryHasAProgramForEveryErrorKind() throws {
     let codes = Set(try Self.files.compactMap { path -> String? in
       if case .error(let code, _)? = try ExampleCatalog.expectation(of: path) { code } else { nil }
     })
-    #expect(codes.isSuperset(of: ["HH101", "HH102", "HH103", "HH104", "HH105", "HH106", "HH107", "HH113", "HH114"]))
+    #expect(codes.isSuperset(of: ["HH101", "HH102", "HH103", "HH104", "HH105", "HH106", "HH107", "HH108", "HH109",
+                                  "HH110", "HH113", "HH114"]))
     #expect(try Self.files.filter { try ExampleCatalog.expectation(of: $0) == .valid }.count >= 10)
   }
 

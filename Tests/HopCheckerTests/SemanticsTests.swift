@@ -109,18 +109,15 @@ import Testing
   }
 
   @Test func aStepTheCheckerCannotTakeIsUnknownNeverValid() {
-    let program = """
-      message m
-      contract C { initial final state s { !m -> s; } }
-      f() [emp] {
-        local e, g;
-        (e, g) = open(C);
-        close(e, g);
-      } [emp]
-      """
-    let (report, _) = checkSync(program)
+    // Twelve independent tests make 4,096 cases, past the limit of 2,000 symbolic states.
+    let tests = (0..<12).map { "if (a\($0) == b\($0)) { } else { }" }.joined(separator: "\n  ")
+    let parameters = (0..<12).map { "a\($0), b\($0)" }.joined(separator: ", ")
+    let (report, _) = checkSync("f(\(parameters)) [emp] {\n  \(tests)\n} [emp]\n")
     #expect(report.procedures.map(\.outcome) == [.unknown])
     #expect(report.diagnostics.map(\.code.rawValue) == ["HH115"])
+    // Ten tests (1,024 cases) are within the limit and proved.
+    let fewer = (0..<10).map { "if (a\($0) == b\($0)) { } else { }" }.joined(separator: "\n  ")
+    #expect(checkSync("f(\(parameters)) [emp] {\n  \(fewer)\n} [emp]\n").report.procedures.map(\.outcome) == [.valid])
   }
 
   @Test func oneFailingProcedureDoesNotStopTheOthers() {

@@ -1,0 +1,79 @@
+import HopContracts
+import HopLogic
+import HopSyntax
+
+/// The diagnostic codes of the channel rules (HH108–HH112, HH116), listed in docs/diagnostics.md.
+extension DiagnosticCode {
+  /// A send or receive with no such transition in the endpoint's contract state.
+  public static let contractViolation = DiagnosticCode("HH108")
+  /// A `switch receive` that misses a message the endpoint's state can receive.
+  public static let unspecifiedReception = DiagnosticCode("HH109")
+  /// `close` of endpoints that are not both in one final state.
+  public static let closeNotFinal = DiagnosticCode("HH110")
+  /// `close` of endpoints that are not each other's peers.
+  public static let closeNotPeers = DiagnosticCode("HH111")
+  /// `close` of a channel whose contract is not leak-free.
+  public static let closeNotLeakFree = DiagnosticCode("HH112")
+  /// The ownership a message carries (its invariant) is not in the sender's state.
+  public static let messageInvariantNotEstablished = DiagnosticCode("HH116")
+}
+
+/// The wording of the channel rules' diagnostics.
+enum ChannelDiagnostics {
+  /// "e is in state wait of C, which allows only ?ack".
+  static func stateNote(_ endpoint: Term, _ cell: EndpointCell, _ automaton: ContractAutomaton) -> Diagnostic.Note {
+    let view = cell.isDual ? automaton.dual() : automaton
+    let contract = (cell.isDual ? "~" : "") + cell.contract
+    let parts = cell.states.sorted().map { name -> String in
+      guard let state = view.state(named: name) else { return name }
+      let offers = view.outgoing(state).map(view.label)
+      let allows = offers.isEmpty ? "which allows no message\(view.isFinal[state] ? " (it is final)" : "")"
+        : "which allows only \(offers.joined(separator: ", "))"
+      return "\(name) of \(contract), \(allows)"
+    }
+    return Diagnostic.Note("\(endpoint) is in state \(parts.joined(separator: "; or in "))")
+  }
+
+  static func violation(_ action: String, _ endpoint: Term, cell: EndpointCell, automaton: ContractAutomaton,
+                        range: SourceRange) -> Diagnostic {
+    Diagnostic(code: .contractViolation,
+               message: "contract violation: \(action) is not allowed in the state of '\(endpoint)'",
+               range: range, notes: [stateNote(endpoint, cell, automaton)])
+  }
+
+  static func notAnEndpoint(_ action: String, _ term: Term, range: SourceRange, state: [Diagnostic.Note]) -> Diagnostic {
+    Diagnostic(code: .memoryFault, message: "memory fault: \(action) '\(term)', which may not be an endpoint owned here",
+               range: range, notes: state)
+  }
+
+  static func unspecified(_ endpoint: Term, missing: [String], cell: EndpointCell, automaton: ContractAutomaton,
+                          range: SourceRange) -> Diagnostic {
+    Diagnostic(code: .unspecifiedReception,
+               message: "unspecified reception: this switch does not receive \(missing.map { "'\($0)'" }.joined(separator: ", ")) on '\(endpoint)', which may arrive",
+               range: range, notes: [stateNote(endpoint, cell, automaton)])
+  }
+
+  static func notFinal(_ first: Term, _ second: Term, range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
+    Diagnostic(code: .closeNotFinal,
+               message: "close of '\(first)' and '\(second)', which may not be in one final state",
+               range: range, notes: notes)
+  }
+
+  static func notPeers(_ first: Term, _ second: Term, range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
+    Diagnostic(code: .closeNotPeers,
+               message: "close of '\(first)' and '\(second)', which may not be the two ends of one channel",
+               range: range, notes: notes)
+  }
+
+  static func notLeakFree(_ contract: String, why: String, range: SourceRange) -> Diagnostic {
+    Diagnostic(code: .closeNotLeakFree,
+               message: "close of a channel of '\(contract)', which is not leak-free: messages may be left in it",
+               range: range, notes: [Diagnostic.Note("close needs a leak-free contract: \(why)")])
+  }
+
+  static func invariant(_ message: String, range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
+    Diagnostic(code: .messageInvariantNotEstablished,
+               message: "the ownership that message '\(message)' carries is not in the state",
+               range: range, notes: notes)
+  }
+}

@@ -1,0 +1,198 @@
+import HopContracts
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// The channel commands of Heap-Hop (LANGUAGE.md §2, after Villard, Lozes
+/// and Calcagno): endpoints are cells of the symbolic heap that carry their
+/// contract and the set of states they may be in; a message moves the
+/// ownership its invariant describes from the sender's state to the
+/// receiver's.
+extension SymbolicExecutor {
+  /// `(e, f) = open(C)`: two fresh endpoints, each the other's peer, in C's initial state.
+  mutating func open(_ first: String, _ second: String, _ contractName: Identifier, _ state: SymbolicHeap) -> [SymbolicHeap] {
+    guard let contract = context.contracts[contractName.name]?.automaton else { return [] }
+    let initial: Set<String> = [contract.stateNames[contract.initialState]]
+    var heap = assign(second, nil, in: assign(first, nil, in: state))
+    heap.spatial.append(.endpoint(.v(first), EndpointCell(contract: contract.name, isDual: false, states: initial,
+                                                          peer: .v(second))))
+    heap.spatial.append(.endpoint(.v(second), EndpointCell(contract: contract.name, isDual: true, states: initial,
+                                                           peer: .v(first))))
+    return [heap]
+  }
+
+  /// `send(m, e, x)`: every state of e has `!m`; e moves on; then m's invariant
+  /// (val := x, src := e) leaves the state, found by frame inference in the
+  /// state after the transition (so an endpoint may send itself).
+  mutating func send(_ message: Identifier, _ endpointExpression: Expression, _ value: Expression?,
+                     _ range: SourceRange, _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
+    let endpoint = try addressTerm(endpointExpression)
+    var results: [SymbolicHeap] = []
+    for var heap in try exposeEndpoint(endpoint, in: state, action: "send on", range: range) {
+      guard case .endpoint(let address, var cell) = heap.spatial[0],
+            let automaton = context.contracts[cell.contract]?.automaton else { continue }
+      guard let next = step(cell, .send, message.name, automaton) else {
+        throw .failed(ChannelDiagnostics.violation("sending '\(message.name)'", endpoint, cell: cell,
+                                                   automaton: automaton, range: range))
+      }
+      cell.states = next
+      heap.spatial[0] = .endpoint(address, cell)
+      let sent = value.flatMap(term) ?? .variable(supply.variable("val"))
+      let invariant = messageInvariant(message.name, value: sent, source: endpoint)
+      results += try frame(of: heap.closed, invariant, precise: false, range: range) { notes in
+        var notes = notes
+        notes.insert(Diagnostic.Note("'\(message.name)' carries: \(invariant.map(StateDisplay.text).joined(separator: "  or  "))"), at: 0)
+        return ChannelDiagnostics.invariant(message.name, range: range, notes: notes)
+      }
+    }
+    return results
+  }
+
+  /// `x = receive(m, e)`: every state of e has `?m`; e moves on; m's invariant
+  /// (val := the value received, src := e's peer) joins the state.
+  mutating func receive(_ receive: Receive, _ state: SymbolicHeap, inSwitch: Bool = false) throws(ProofStop) -> [SymbolicHeap] {
+    let endpoint = try addressTerm(receive.endpoint)
+    var results: [SymbolicHeap] = []
+    for var heap in try exposeEndpoint(endpoint, in: state, action: "receive on", range: receive.range) {
+      guard case .endpoint(let address, var cell) = heap.spatial[0],
+            let automaton = context.contracts[cell.contract]?.automaton else { continue }
+      var possible = cell
+      if inSwitch {
+        // In a switch, a branch is taken only in the states that can receive its message.
+        possible.states = cell.states.filter { step(EndpointCell(contract: cell.contract, isDual: cell.isDual, states: [$0],
+                                                                 peer: nil), .receive, receive.message.name, automaton) != nil }
+        if possible.states.isEmpty && !cell.states.isEmpty { continue }
+      }
+      guard let next = step(possible, .receive, receive.message.name, automaton) else {
+        throw .failed(ChannelDiagnostics.violation("receiving '\(receive.message.name)'", endpoint, cell: cell,
+                                                   automaton: automaton, range: receive.range))
+      }
+      let peer = cell.peer ?? .variable(supply.variable("peer"))
+      cell.peer = peer
+      cell.states = next
+      heap.spatial[0] = .endpoint(address, cell)
+      let received = Term.variable(supply.variable("val"))
+      for invariant in messageInvariant(receive.message.name, value: received, source: peer) {
+        var arrived = heap * invariant
+        if let binding = receive.binding { arrived = assign(binding.name, received, in: arrived) }
+        results.append(arrived.closed)
+      }
+    }
+    return results.filter { prover.satisfiability($0.closed) != .unsatisfiable }
+  }
+
+  /// `switch receive { ... }`: each branch receives on an owned endpoint; for each
+  /// endpoint, the branches cover every message its states can receive.
+  mutating func switchReceive(_ cases: [ReceiveCase], _ range: SourceRange,
+                              _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
+    for state in states {
+      var listed: [Term: Set<String>] = [:]
+      for branch in cases {
+        let endpoint = try addressTerm(branch.receive.endpoint)
+        listed[endpoint, default: []].insert(branch.receive.message.name)
+      }
+      for (endpoint, messages) in listed.sorted(by: { $0.key < $1.key }) {
+        for heap in try exposeEndpoint(endpoint, in: state, action: "receive on", range: range) {
+          guard case .endpoint(_, let cell) = heap.spatial[0],
+                let automaton = context.contracts[cell.contract]?.automaton else { continue }
+          let view = cell.isDual ? automaton.dual() : automaton
+          let receivable = Set(cell.states.compactMap(view.state(named:)).flatMap { view.outgoing($0) }
+            .filter { $0.direction == .receive }.map { view.messageNames[$0.message] })
+          let missing = receivable.subtracting(messages).sorted()
+          if !missing.isEmpty {
+            throw .failed(ChannelDiagnostics.unspecified(endpoint, missing: missing, cell: cell, automaton: automaton,
+                                                         range: range))
+          }
+        }
+      }
+    }
+    var results: [SymbolicHeap] = []
+    for branch in cases {
+      var received: [SymbolicHeap] = []
+      for state in states { received += try receive(branch.receive, state, inSwitch: true) }
+      results += try run(branch.body, received)
+    }
+    return results
+  }
+
+  /// `close(e, f)`: both owned, each other's peers, in one final state, under a leak-free contract.
+  mutating func close(_ firstExpression: Expression, _ secondExpression: Expression, _ range: SourceRange,
+                      _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
+    let first = try addressTerm(firstExpression), second = try addressTerm(secondExpression)
+    var results: [SymbolicHeap] = []
+    for heap in try exposeEndpoint(first, in: state, action: "close of", range: range) {
+      guard case .endpoint(let firstAddress, let firstCell) = heap.spatial[0] else { continue }
+      var rest = heap
+      rest.spatial.removeFirst()
+      for pair in try exposeEndpoint(second, in: rest, action: "close of", range: range) {
+        guard case .endpoint(let secondAddress, let secondCell) = pair.spatial[0],
+              let contract = context.contracts[firstCell.contract] else { continue }
+        let notes = [ChannelDiagnostics.stateNote(first, firstCell, contract.automaton),
+                     ChannelDiagnostics.stateNote(second, secondCell, contract.automaton)]
+        // Peers are symmetric: one end naming the other is enough.
+        let peers = [(firstCell.peer, secondAddress), (secondCell.peer, firstAddress)].contains { peer, other in
+          guard let peer else { return false }
+          return prover.satisfiability(pair.closed.assuming([.notEqual(peer, other)])) == .unsatisfiable
+        }
+        guard peers, firstCell.contract == secondCell.contract, firstCell.isDual != secondCell.isDual else {
+          throw .failed(ChannelDiagnostics.notPeers(first, second, range: range, notes: notes))
+        }
+        let final = Set(firstCell.states.compactMap(contract.automaton.state(named:)).filter { contract.automaton.isFinal[$0] })
+        guard firstCell.states == secondCell.states, firstCell.states.count == 1, final.count == 1 else {
+          throw .failed(ChannelDiagnostics.notFinal(first, second, range: range, notes: notes))
+        }
+        if let problem = contract.leakFreedomProblem {
+          throw .failed(ChannelDiagnostics.notLeakFree(contract.automaton.name, why: problem, range: range))
+        }
+        var closed = pair
+        closed.spatial.removeFirst()
+        results.append(closed.closed)
+      }
+    }
+    return results
+  }
+
+  // MARK: Helpers
+
+  /// The successor states of every state of `cell` by `direction message`, or nil if one has none.
+  private func step(_ cell: EndpointCell, _ direction: Direction, _ message: String,
+                    _ automaton: ContractAutomaton) -> Set<String>? {
+    let view = cell.isDual ? automaton.dual() : automaton
+    guard let index = view.message(named: message) else { return nil }
+    var next = Set<String>()
+    for name in cell.states {
+      guard let state = view.state(named: name) else { return nil }
+      let targets = view.successors(state, direction, index)
+      if targets.isEmpty { return nil }
+      next.formUnion(targets.map { view.stateNames[$0] })
+    }
+    return next
+  }
+
+  /// Message `name`'s invariant with `val` and `src` given, its existentials renamed apart.
+  private mutating func messageInvariant(_ name: String, value: Term, source: Term) -> [SymbolicHeap] {
+    (context.messages[name] ?? [.emp]).map { invariant in
+      opened(invariant).substitutingAll([Variable("val"): value, Variable("src"): source])
+    }
+  }
+
+  /// Every case of `state` with the endpoint at `address` first, or the fault of a case where there is none.
+  private func exposeEndpoint(_ address: Term, in state: SymbolicHeap, action: String,
+                              range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+    switch prover.rearrange(state.closed, at: address) {
+    case .exposed(let heaps):
+      for heap in heaps {
+        guard case .endpoint = heap.spatial[0] else {
+          throw .failed(ChannelDiagnostics.notAnEndpoint(action, address, range: range,
+                                                         state: StateDisplay.notes([heap], title: "it is a cell here")))
+        }
+      }
+      return heaps.map(\.closed)
+    case .notAllocated(let heap):
+      throw .failed(ChannelDiagnostics.notAnEndpoint(action, address, range: range,
+                                                     state: StateDisplay.notes([heap], title: "in this case of the state")))
+    case .unknown(let reason):
+      throw .undecided(CheckerDiagnostics.undecided("where '\(address)' points", reason: reason, range: range))
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import HopChecker
+import Testing
+
+/// The channel rules: each program must be rejected with its code at its
+/// line, next to the variant that must be proved (so a weakened rule fails here).
+@Suite struct ChannelTests {
+  /// A cell travels with `cell`; `ack` carries nothing; the sender's endpoint travels with `fin`.
+  static let header = """
+    tl;
+    message cell [val |-> ]
+    message ack
+    message fin [val |-> C{end} * val == src]
+    contract C {
+      initial state transfer { !cell -> wait; !fin -> end; }
+      state wait { ?ack -> transfer; }
+      final state end {}
+    }
+
+    """
+  /// The errors of `body` after the header, with lines counted from the body's first line.
+  static func errors(_ body: String) -> [String] {
+    let headerLines = header.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    return syncErrors(header + body).map { error in
+      let parts = error.split(separator: " ")
+      return "\(parts[0]) \(Int(parts[1])! - headerLines)"
+    }
+  }
+
+  @Test func aCellSentAwayIsNoLongerOwned() {
+    let program = """
+      p(e, x) [e |-> C{transfer} * x |-> ] {
+        send(cell, e, x);
+        receive(ack, e);
+        send(fin, e, e);
+      } [emp]
+      """
+    #expect(Self.errors(program) == [])
+    #expect(Self.errors(program.replacingOccurrences(of: "receive(ack, e);", with: "receive(ack, e); dispose x;"))
+            == ["HH101 3"])
+    // The postcondition may not claim it either.
+    #expect(Self.errors(program.replacingOccurrences(of: "} [emp]", with: "} [x |-> ]")) == ["HH103 5"])
+  }
+
+  @Test func theSentOwnershipMustBeInTheState() {
+    #expect(Self.errors("""
+      p(e, x) [e |-> C{transfer}] {
+        send(cell, e, x);
+        receive(ack, e);
+        send(fin, e, e);
+      } [emp]
+      """) == ["HH116 2"])
+  }
+
+  @Test func sendsAndReceivesFollowTheContract() {
+    #expect(Self.errors("""
+      p(e, x) [e |-> C{transfer} * x |-> ] {
+        send(cell, e, x);
+        send(fin, e, e);
+      } [emp]
+      """) == ["HH108 3"])
+    #expect(Self.errors("""
+      q(f) [f |-> ~C{transfer}] {
+        local x;
+        x = receive(cell, f);
+        x = receive(cell, f);
+        dispose x;
+      } [f |-> ~C{wait}]
+      """) == ["HH108 4"])
+  }
+
+  @Test func aReceivedCellIsOwnedAndMustNotLeak() {
+    let program = """
+      q(f) [f |-> ~C{transfer}] {
+        local x;
+        x = receive(cell, f);
+        dispose x;
+        send(ack, f);
+      } [f |-> ~C{transfer}]
+      """
+    #expect(Self.errors(program) == [])
+    #expect(Self.errors(program.replacingOccurrences(of: "dispose x;", with: "")) == ["HH102 6"])
+  }
+
+  @Test func aSwitchCoversEveryMessageThatMayArrive() {
+    let program = """
+      q(f) [f |-> ~C{transfer}] {
+        local x, e;
+        switch receive {
+          x = receive(cell, f): { dispose x; send(ack, f); }
+          e = receive(fin, f): { close(e, f); }
+        }
+      } [emp]
+      """
+    // The cell branch keeps f, which the postcondition does not mention.
+    #expect(Self.errors(program) == ["HH102 7"])
+    let missing = program.replacingOccurrences(of: "    e = receive(fin, f): { close(e, f); }\n", with: "")
+    #expect(Self.errors(missing) == ["HH109 3"])
+  }
+
+  @Test func closeNeedsBothEndsOfOneChannelInOneFinalState() {
+    let program = """
+      m() [emp] {
+        local e, f;
+        (e, f) = open(C);
+        send(fin, e, e);
+        receive(fin, f);
+        close(e, f);
+      } [emp]
+      """
+    // The endpoint e travels in fin and comes back to the same thread: still the two ends.
+    #expect(Self.errors(program) == [])
+    #expect(Self.errors(program.replacingOccurrences(of: "  send(fin, e, e);\n  receive(fin, f);\n", with: ""))
+            == ["HH110 4"])
+    let otherChannel = """
+      m() [emp] {
+        local e, f, g, h;
+        (e, f) = open(C);
+        (g, h) = open(C);
+        send(fin, e, e);
+        receive(fin, f);
+        send(fin, g, g);
+        receive(fin, h);
+        close(e, h);
+      } [emp]
+      """
+    #expect(Self.errors(otherChannel) == ["HH111 9"])
+  }
+
+  @Test func closeNeedsALeakFreeContract() {
+    let program = """
+      message m
+      contract D { initial final state s { !m -> s; } }
+      k() [emp] {
+        local e, f;
+        (e, f) = open(D);
+        close(e, f);
+      } [emp]
+      """
+    #expect(syncErrors(program) == ["HH112 6"])
+  }
+
+  @Test func anEndpointIsOwnedLikeACell() {
+    // Left at exit: a leak. Used after it was sent away: a fault.
+    #expect(Self.errors("""
+      m() [emp] {
+        local e, f;
+        (e, f) = open(C);
+      } [emp]
+      """) == ["HH102 4"])
+    #expect(Self.errors("""
+      p(e) [e |-> C{transfer}] {
+        send(fin, e, e);
+        send(fin, e, e);
+      } [emp]
+      """) == ["HH101 3"])
+    #expect(Self.errors("""
+      q(f) [emp] {
+        local x;
+        x = receive(cell, f);
+      } [emp]
+      """) == ["HH101 3"])
+  }
+}
