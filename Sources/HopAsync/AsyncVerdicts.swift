@@ -1,3 +1,4 @@
+import HopLogic
 import HopSyntax
 
 /// One of the things hophop proves about an async procedure.
@@ -85,5 +86,20 @@ public struct AsyncReport: Sendable {
   public var outcome: AsyncOutcome {
     let worst = procedures.map(\.outcome).max() ?? (diagnostics.hasErrors ? .invalid : .valid)
     return diagnostics.hasErrors ? max(worst, .unknown) : worst
+  }
+}
+
+extension AsyncProcedureVerdict {
+  /// The verdict in the terms every checker shares (`ProcedureVerdict`): what reports, JSON and exit codes read.
+  public var verdict: ProcedureVerdict {
+    ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
+      let outcome: ProofOutcome = switch condition.outcome {
+      case .valid: .valid
+      case .unknown: .unknown
+      case .invalid: .invalid
+      }
+      return ProcedureVerdict.Condition(condition.condition.description, outcome: outcome,
+                                        reasonWithoutQuery: condition.reasonWithoutQuery)
+    })
   }
 }

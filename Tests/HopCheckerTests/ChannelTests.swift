@@ -160,4 +160,22 @@ import Testing
       } [emp]
       """) == ["HH101 3"])
   }
+
+  @Test func anEndpointCanBeKeptInAResource() {
+    // A resource holds the sending end; a worker takes it, sends, and puts it back.
+    let program = """
+      message m [val |-> ]
+      contract S { initial final state s { !m -> t; } state t { ?m -> s; } }
+      resource box(e) [if e == NULL then emp else e |-> S{s}]
+      init() { e = NULL; }
+      put(x) [x |-> ] {
+        with box when (e != NULL) { send(m, e, x); }
+      } [emp]
+      """
+    // The invariant is not re-established: after the send, e is in state t.
+    #expect(syncErrors(program) == ["HH113 6"])
+    let answered = program.replacingOccurrences(of: "contract S { initial final state s { !m -> t; } state t { ?m -> s; } }",
+                                                with: "contract S { initial final state s { !m -> s; } }")
+    #expect(syncErrors(answered) == [])
+  }
 }

@@ -138,13 +138,3 @@ extension DiagnosticCode {
     .notAsync, .misusedName, .positivePending, .sortMismatch,
   ]
 }
-
-extension AsyncProcedureVerdict {
-  /// The verdict in the terms every checker shares.
-  var verdict: ProcedureVerdict {
-    ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
-      ProcedureVerdict.Condition(condition.condition.description, outcome: ProofOutcome(rawValue: condition.outcome.rawValue)!,
-                                 reasonWithoutQuery: condition.reasonWithoutQuery)
-    })
-  }
-}
