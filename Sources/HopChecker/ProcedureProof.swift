@@ -16,8 +16,19 @@ struct ProcedureProof {
   let context: ProgramContext
   let procedure: ProcedureDecl
 
-  func run() -> Outcome {
+  func run() -> Outcome { run(recording: false).outcome }
+
+  /// The outcome, and when `recording`, the entry states and the states after each command.
+  func run(recording: Bool) -> (outcome: Outcome, entry: [SymbolicHeap], steps: [TraceStep]) {
     var executor = SymbolicExecutor(context: context)
+    if recording { executor.trace = [:] }
+    var entry: [SymbolicHeap] = []
+    let outcome = prove(&executor, &entry)
+    let steps = (executor.trace ?? [:]).values.sorted { $0.range.start < $1.range.start }
+    return (outcome, entry, steps)
+  }
+
+  private func prove(_ executor: inout SymbolicExecutor, _ entry: inout [SymbolicHeap]) -> Outcome {
     let precondition = heaps(procedure.precondition)
     var postcondition = heaps(procedure.postcondition)
     let postRange = procedure.postcondition?.range ?? procedure.range
@@ -36,6 +47,7 @@ struct ProcedureProof {
     let constants = Dictionary(uniqueKeysWithValues: shared.map { ($0, Term.v(String($0.name.dropFirst()) + "'")) })
     postcondition = postcondition.map { $0.substitutingAll(constants) }
     let start = precondition.map { executor.opened($0.substitutingAll(constants)) }
+    entry = start
     let final: [SymbolicHeap]
     do throws(ProofStop) {
       final = try executor.run(procedure.body, start)

@@ -4,8 +4,8 @@ import HopSyntax
 /// Symbolic states as a user reads them in notes: Hop syntax, existentials
 /// renamed `_a`, `_b`, ... in order of appearance (never the prover's
 /// `_u#3`), cells first and pure facts last, NULL written as NULL.
-enum StateDisplay {
-  static func text(_ heap: SymbolicHeap) -> String {
+public enum StateDisplay {
+  public static func text(_ heap: SymbolicHeap) -> String {
     // The prover's states carry equalities it used for matching (`_u == 0`): substitute them away.
     let heap = heap.closed.simplified
     var names: [Variable: Term] = [:]
@@ -33,8 +33,9 @@ enum StateDisplay {
       }
     }
     let renamed = SymbolicHeap(pure: pure, spatial: spatial)
-    let parts = renamed.spatial.map(\.description) + renamed.pure.map(\.description)
-    return parts.isEmpty ? "emp" : parts.joined(separator: " * ")
+    // No cell at all is `emp`, also beside pure facts (`emp * k == 0`): the heap is empty.
+    let parts = (renamed.spatial.isEmpty ? ["emp"] : renamed.spatial.map(\.description)) + renamed.pure.map(\.description)
+    return parts.joined(separator: " * ")
   }
 
   /// One note per case (at most `limit`), saying how many were left out.

@@ -19,6 +19,9 @@ struct SymbolicExecutor {
   var supply = FreshSupply()
   /// Past this many cases at one program point the proof gives up (unknown, never valid).
   let stateLimit: Int
+  /// The states after each command, by the command's start offset, when `hophop explain` asks
+  /// for them (a command run again, as a loop body is, keeps its last states).
+  var trace: [Int: TraceStep]?
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context
@@ -38,7 +41,7 @@ struct SymbolicExecutor {
     let result: [SymbolicHeap]
     switch statement.kind {
     case .block(let statements):
-      return try run(statements, states)
+      result = try run(statements, states)
     case .ifThenElse(let condition, let then, let otherwise):
       let whenTrue = try run(then, assume(condition, holds: true, in: states))
       let falseStates = assume(condition, holds: false, in: states)
@@ -59,7 +62,9 @@ struct SymbolicExecutor {
       for state in states { successors += try step(statement, state) }
       result = successors
     }
-    return try bounded(result, at: statement.range)
+    let successors = try bounded(result, at: statement.range)
+    trace?[statement.range.start] = TraceStep(range: statement.range, states: successors)
+    return successors
   }
 
   // MARK: Atomic commands

@@ -12,6 +12,8 @@ public enum SyncChecker {
   public struct Report: Sendable {
     public var procedures: [ProcedureVerdict] = []
     public var diagnostics: [Diagnostic] = []
+    /// The proofs as `hophop explain` shows them, when they were asked for.
+    public var traces: [ProofTrace] = []
   }
 
   /// Whether the program has sync procedures to check.
@@ -19,7 +21,7 @@ public enum SyncChecker {
     program.declarations.contains { if case .procedure = $0 { true } else { false } }
   }
 
-  public static func check(_ program: Program, prover: Prover = Prover()) -> Report {
+  public static func check(_ program: Program, prover: Prover = Prover(), recordingTraces: Bool = false) -> Report {
     let context = ProgramContext(program, prover: prover)
     var report = Report(diagnostics: context.diagnostics)
     var seen = Set<String>()
@@ -28,8 +30,11 @@ public enum SyncChecker {
       let start = clock.now
       var found = StaticChecks(context: context).diagnostics(of: procedure)
       var outcome: ProofOutcome = found.isEmpty ? .valid : .invalid
+      var entry: [SymbolicHeap] = [], steps: [TraceStep] = []
       if found.isEmpty {
-        switch ProcedureProof(context: context, procedure: procedure).run() {
+        let proof = ProcedureProof(context: context, procedure: procedure).run(recording: recordingTraces)
+        (entry, steps) = (proof.entry, proof.steps)
+        switch proof.outcome {
         case .proved: outcome = .valid
         case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid
         case .undecided(let diagnostic): found.append(diagnostic); outcome = .unknown
@@ -43,10 +48,15 @@ public enum SyncChecker {
       if !context.diagnostics.isEmpty && outcome == .valid { outcome = .unknown }
       seen.insert(procedure.name.name)
       report.diagnostics += found
-      report.procedures.append(ProcedureVerdict(
+      let verdict = ProcedureVerdict(
         name: procedure.name.name, layer: .sync,
         conditions: [.init("memory safety, leaks, races and the specification", outcome: outcome)],
-        elapsed: clock.now - start))
+        elapsed: clock.now - start)
+      report.procedures.append(verdict)
+      if recordingTraces {
+        report.traces.append(ProofTrace(procedure: procedure, entry: entry, steps: steps, verdict: verdict,
+                                        diagnostics: found.sortedBySource()))
+      }
     }
     report.diagnostics = report.diagnostics.sortedBySource()
     return report

@@ -113,13 +113,13 @@ public enum CheckSession {
       var header = "\(file.report.path): \(outcome.rawValue) (\(counts.joined(separator: ", ")) procedure"
         + "\(procedures.count == 1 ? "" : "s")"
       if let queries = file.async?.queryCount { header += ", \(queries) solver queries" }
-      header += ", \(String(format: "%.0f", file.elapsed.milliseconds)) ms)"
+      header += ", \(file.elapsed.millisecondsText(decimals: 0)) ms)"
       let width = procedures.map(\.name.count).max() ?? 0
       let rows = procedures.map { procedure -> String in
         let failing = procedure.conditions.filter { $0.outcome != .valid }
         let text = procedure.layer == .sync || failing.isEmpty
           ? procedure.outcome.rawValue : failing.map { "\($0.outcome.rawValue): \($0.description)" }.joined(separator: "; ")
-        let time = procedure.layer == .sync ? String(format: "  %.1f ms", procedure.elapsed.milliseconds) : ""
+        let time = procedure.layer == .sync ? "  \(procedure.elapsed.millisecondsText(decimals: 1)) ms" : ""
         return "  \(procedure.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(text)\(time)"
       }
       return ([header] + rows).joined(separator: "\n")

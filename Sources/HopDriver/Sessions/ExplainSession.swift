@@ -1,0 +1,132 @@
+import HopChecker
+import HopLogic
+import HopSyntax
+
+/// `hophop explain FILE` as a library call: the proof of each sync procedure
+/// printed as its source with the symbolic state after each command as `//`
+/// comments, as the Heap-Hop slides show a proof. The states are those the
+/// checker recorded while proving; nothing is executed again.
+public enum ExplainSession {
+  public struct Options: Sendable {
+    /// Only this procedure (every sync procedure, in source order, when nil).
+    public var procedure: String?
+    /// At most this many cases are printed after a command.
+    public var cases: Int
+    /// Comment lines are wrapped at this many columns.
+    public var width: Int
+
+    public init(procedure: String? = nil, cases: Int = 4, width: Int = 80) {
+      self.procedure = procedure
+      self.cases = max(1, cases)
+      self.width = max(40, width)
+    }
+  }
+
+  public struct Result: Sendable {
+    public var report: FileReport
+    /// The annotated program, when the file could be checked.
+    public var text: String?
+    /// The proofs behind `text` (for `--format json`).
+    public var traces: [ProofTrace]
+    public var exitStatus: ExitStatus
+  }
+
+  public static func explain(path: String, options: Options = Options()) -> Result {
+    guard let loaded = FrontEndSession.load([path]).first, let program = loaded.program,
+          let source = loaded.report.source else {
+      let report = FrontEndSession.load([path]).first?.report ?? FileReport(path: path, source: nil, diagnostics: [])
+      return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
+    }
+    var report = loaded.report
+    let checked = SyncChecker.check(program, recordingTraces: true)
+    var traces = checked.traces
+    if let name = options.procedure {
+      traces = traces.filter { $0.procedure.name.name == name }
+      if traces.isEmpty {
+        report.diagnostics.append(Diagnostic(code: .undeclaredName, message: "no sync procedure named '\(name)' to explain",
+                                             range: .point(0)))
+        return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
+      }
+    }
+    report.diagnostics += traces.flatMap(\.diagnostics)
+    report.diagnostics = report.diagnostics.sortedBySource()
+    let text = traces.map { ProofText(trace: $0, source: source, options: options).render() }.joined(separator: "\n")
+    let failed = traces.contains { $0.verdict.outcome != .valid }
+    return Result(report: report, text: text.isEmpty ? "no sync procedures to explain\n" : text, traces: traces,
+                  exitStatus: failed ? .failure : .success)
+  }
+}
+
+/// One procedure's proof as annotated source text.
+struct ProofText {
+  let trace: ProofTrace
+  let source: SourceFile
+  let options: ExplainSession.Options
+
+  func render() -> String {
+    let procedure = trace.procedure
+    let first = source.location(of: procedure.range.start).line
+    let last = source.location(of: max(procedure.range.start, procedure.range.end - 1)).line
+    let bodyLine = procedure.body.first.map { source.location(of: $0.range.start).line } ?? last
+    // The states to print after each line: the command that ends last on it (the outermost at a tie).
+    var after: [Int: TraceStep] = [:]
+    for step in trace.steps {
+      let line = source.location(of: max(step.range.start, step.range.end - 1)).line
+      if let known = after[line], (known.range.end, -known.range.start) >= (step.range.end, -step.range.start) { continue }
+      after[line] = step
+    }
+    let failure = trace.diagnostics.first { $0.severity == .error }
+    let failingLine = failure.map { source.location(of: $0.range.start).line }
+    var lines: [String] = ["// \(procedure.name.name): \(trace.verdict.outcome.rawValue)"]
+    for number in first...last {
+      let text = source.lineText(number)
+      let indent = String(text.prefix { $0 == " " || $0 == "\t" })
+      lines.append((number == failingLine ? ">> " : "   ") + text)
+      if number == first {
+        let bodyIndent = String(source.lineText(bodyLine).prefix { $0 == " " || $0 == "\t" })
+        lines += comment(trace.entry, indent: bodyLine == first ? indent + "  " : bodyIndent, title: "pre")
+      }
+      if let failure, number == failingLine {
+        lines += wrap("error: \(failure.message) [\(failure.code)]", indent: indent)
+        for note in failure.notes { lines += wrap("note: \(note.message)", indent: indent) }
+        continue
+      }
+      if let step = after[number], failingLine.map({ number < $0 }) ?? true {
+        lines += comment(step.states, indent: indent, title: nil)
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The cases as comment lines: one case plain, several numbered, at most `options.cases`.
+  private func comment(_ states: [SymbolicHeap], indent: String, title: String?) -> [String] {
+    let texts = states.map(StateDisplay.text)
+    let prefix = title.map { "\($0): " } ?? ""
+    if texts.isEmpty { return wrap(prefix + "(not reached)", indent: indent) }
+    if texts.count == 1 { return wrap(prefix + texts[0], indent: indent) }
+    var lines: [String] = []
+    for (index, text) in texts.prefix(options.cases).enumerated() {
+      lines += wrap("\(prefix)\(index + 1): \(text)", indent: indent)
+    }
+    if texts.count > options.cases { lines += wrap("... and \(texts.count - options.cases) more cases", indent: indent) }
+    return lines
+  }
+
+  /// `// text`, wrapped at `options.width` columns after ` * ` or spaces.
+  private func wrap(_ text: String, indent: String) -> [String] {
+    let head = "   " + indent + "// "
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if (head + candidate).count > options.width, !current.isEmpty {
+        lines.append(head + current)
+        current = "   " + word
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(head + current)
+    return lines
+  }
+}
