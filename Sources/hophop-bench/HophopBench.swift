@@ -6,5 +6,5 @@ struct HophopBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hophop-bench",
     abstract: "Benchmarks of hophop's engines.",
-    subcommands: [SLCompBenchmark.self, ContractsBenchmark.self, AsyncBenchmark.self, FlatSepBenchmark.self])
+    subcommands: [SLCompBenchmark.self, ContractsBenchmark.self, AsyncBenchmark.self, FlatSepBenchmark.self, ParseBenchmark.self])
 }
