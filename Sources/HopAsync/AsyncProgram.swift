@@ -10,6 +10,10 @@ public struct AsyncProgram: Sendable {
   public let fields: [String]
   /// For each procedure, the `post` statements of its body, in source order.
   let postSites: [String: [PostSite]]
+  /// For each procedure with a precondition, what the precondition reads of
+  /// the shared state (its variables cut down to the globals), computed once:
+  /// condition 4 compares it with every sibling's writes, N² times.
+  let preconditionReads: [String: Footprint]
 
   /// A `post` statement: the procedure it posts and where it is written.
   struct PostSite: Hashable, Sendable {
@@ -39,6 +43,15 @@ public struct AsyncProgram: Sendable {
     }
     self.fields = fields.sorted()
     self.postSites = postSites
+    let globalSet = Set(globals)
+    var preconditionReads: [String: Footprint] = [:]
+    for procedure in procedures {
+      guard let precondition = procedure.precondition else { continue }
+      var reads = Footprint(readsOf: precondition)
+      reads.variables.formIntersection(globalSet)
+      preconditionReads[procedure.name.name] = reads
+    }
+    self.preconditionReads = preconditionReads
   }
 
   public func procedure(named name: String) -> AsyncProcedureDecl? {

@@ -36,12 +36,24 @@ struct SLCompFormulaTranslator {
         guard !part.spatial.isEmpty || part.pure.isEmpty else {
           throw SLCompReader.unsupported("a pure formula inside 'sep' is not supported", argument)
         }
-        result = result * part
+        // In place: `result = result * part` would copy the atoms so far, quadratic in a long `sep`.
+        result.existentials.formUnion(part.existentials)
+        result.pure += part.pure
+        result.spatial += part.spatial
       }
       return result
     case "and":
       var result = SymbolicHeap.emp
-      for argument in arguments { result = try conjoin(result, try heap(argument), at: argument) }
+      for argument in arguments {
+        let part = try heap(argument)
+        guard result.spatial.isEmpty || part.spatial.isEmpty else {
+          throw SLCompReader.unsupported("a non-separating conjunction of two spatial formulas is not supported", argument)
+        }
+        // In place, as for `sep`.
+        result.existentials.formUnion(part.existentials)
+        result.pure += part.pure
+        result.spatial += part.spatial
+      }
       return result
     case "pto":
       guard arguments.count == 2 else { throw SLCompReader.malformed("'pto' takes an address and a cell", formula) }

@@ -4,13 +4,16 @@ import HopDriver
 
 /// `hophop-bench async`: end-to-end time of `hophop check` (read, parse,
 /// resolve, run every async procedure and discharge every condition) on each
-/// async example, with the number of solver queries and the time Z3 spent.
+/// async example, with the number of solver queries and the time Z3 spent;
+/// then the same for generated rings of N procedures (`AsyncRing`).
 struct AsyncBenchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "async", abstract: "Time of the async rely/guarantee checker on the examples.")
 
   @Argument(help: "Hop files or folders (default: examples/async).") var paths: [String] = ["examples/async"]
   @Option(help: "Timed repetitions per file (the fastest is reported).") var repetitions = 5
+  @Option(help: "Sizes of the generated ring of async procedures, each checked once (0: none).")
+  var ring: [Int] = [10, 100, 1_000]
 
   func run() throws {
     let files = paths.flatMap { path in
@@ -38,5 +41,6 @@ struct AsyncBenchmark: ParsableCommand {
             + String(format: "%14.1f", (checked?.async?.solverTime ?? .zero).milliseconds))
     }
     print(String(format: "slowest file: %.1f ms (target: under 200 ms per example)", slowest.milliseconds))
+    try AsyncRing.run(sizes: ring)
   }
 }

@@ -6,5 +6,6 @@ struct HophopBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hophop-bench",
     abstract: "Benchmarks of hophop's engines.",
-    subcommands: [SLCompBenchmark.self, ContractsBenchmark.self, AsyncBenchmark.self, CheckBenchmark.self])
+    subcommands: [SLCompBenchmark.self, ContractsBenchmark.self, AsyncBenchmark.self, CheckBenchmark.self,
+                  FlatSepBenchmark.self, ParseBenchmark.self])
 }

@@ -165,13 +165,29 @@ import Testing
   }
 
   @Test func entailOfALongFlatSeparatingConjunctionAnswers() throws {
-    // The prover takes quadratic time and memory in the number of atoms (80 s for 10,000 in release), so 2,000.
-    let atoms = (0..<2_000).map { "(pto x\($0) (node x\($0 + 1)))" }.joined(separator: " ")
-    let constants = (0...2_000).map { "(declare-const x\($0) Ref)" }.joined(separator: "\n")
+    // Linear since decision 42 (0.1 s for 10,000 atoms in release; `hophop-bench flat-sep`); 20,000 here.
+    let atoms = (0..<20_000).map { "(pto x\($0) (node x\($0 + 1)))" }.joined(separator: " ")
+    let constants = (0...20_000).map { "(declare-const x\($0) Ref)" }.joined(separator: "\n")
     let path = try Self.smt(constants + "\n(assert (sep \(atoms)))")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let outcome = EntailSession.decide(path: path)
     #expect(outcome.report.diagnostics.isEmpty)
     #expect(outcome.answer == .sat)
+  }
+
+  @Test func entailmentOfALongListWrittenCellByCellIsProved() throws {
+    // Each cell matched is one step of a loop, not a recursion: 2,000 overflowed the stack before decision 42.
+    let n = 20_000
+    let atoms = (0..<n).map { "(pto x\($0) (node \($0 + 1 < n ? "x\($0 + 1)" : "(as nil Ref)")))" }.joined(separator: " ")
+    let constants = (0..<n).map { "(declare-const x\($0) Ref)" }.joined(separator: "\n")
+    let list = """
+      (define-fun-rec ls ((in Ref)(out Ref)) Bool (or (and (= in out) (_ emp Ref Node))
+        (exists ((u Ref)) (and (distinct in out) (sep (pto in (node u)) (ls u out))))))
+      """
+    let path = try Self.smt(list + "\n" + constants + "\n(assert (sep \(atoms)))\n(assert (not (ls x0 (as nil Ref))))")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let outcome = EntailSession.decide(path: path)
+    #expect(outcome.report.diagnostics.isEmpty)
+    #expect(outcome.answer == .unsat)
   }
 }

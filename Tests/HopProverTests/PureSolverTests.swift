@@ -56,7 +56,7 @@ import Testing
 
       let list = (0..<3).map { _ in terms.randomElement(using: &random)! }
       var atOnce = closure
-      atOnce.assertPairwiseDistinct(list)
+      atOnce.assertSeparate(list)
       var onePairAtATime = closure
       for (index, first) in list.enumerated() {
         for second in list[(index + 1)...] { onePairAtATime.assertDistinct(first, second) }
@@ -73,11 +73,11 @@ import Testing
   @Test func pairwiseDistinctTermsThatAreEqualAreAContradiction() {
     var closure = EqualityClosure()
     closure.assertEqual(.v("x"), .v("y"))
-    let learnt = closure.assertPairwiseDistinct([.v("z"), .v("y")])
+    let learnt = closure.assertSeparate([.v("z"), .v("y")])
     #expect(learnt)
     #expect(!closure.isContradictory)
     #expect(closure.areDistinct(.v("x"), .v("z")))
-    closure.assertPairwiseDistinct([.v("x"), .null, .v("y")])
+    closure.assertSeparate([.v("x"), .null, .v("y")])
     #expect(closure.isContradictory)
   }
 

@@ -48,7 +48,8 @@ public enum EntailSession {
       case .unknown: return .unknown
       }
     case .entailment(let antecedent, let consequent):
-      switch prover.entails(antecedent, consequent) {
+      // The verdict only: no frames or failure state to list (decision 47).
+      switch prover.entails(antecedent, consequent, details: false) {
       case .proved: return .unsat
       case .failed: return .sat
       case .unknown: return .unknown

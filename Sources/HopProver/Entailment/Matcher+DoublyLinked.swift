@@ -24,7 +24,7 @@ import HopLogic
 extension Matcher {
   mutating func matchDoubly(_ kind: InductivePredicate, _ fields: [String], _ arguments: [Term],
                             _ state: inout ProofState, _ goal: inout Goal,
-                            _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
+                            _ wanted: SpatialAtom) throws(Stop) -> Step {
     let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
     let excluded = Array(arguments.dropFirst(4))
     // Ends the left-hand side suggests, for existentials not bound yet.
@@ -32,13 +32,14 @@ extension Matcher {
       for case .predicate(kind, fields, let other) in state.atoms where state.equalities.areEqual(other[0], a) {
         if let end = goal.unboundVariable(b) { goal.bindings[end] = other[1] }
         if let last = goal.unboundVariable(d) { goal.bindings[last] = other[3] }
-        return try solve(state, goal.adding(wanted))
+        goal = goal.adding(wanted)
+        return .next
       }
     }
     guard arguments.allSatisfy(goal.isBound) else { throw fail("cannot instantiate \(wanted)", state, missing: wanted) }
     if state.equalities.areEqual(a, b) {
       try require(.equal(c, d), state)
-      return try solve(state, goal)
+      return .next
     }
     /// Whether `term` is surely no cell of the left atom `atom`.
     func outside(_ term: Term, _ atom: [Term]) -> Bool {
@@ -46,7 +47,8 @@ extension Matcher {
         || state.equalities.areEqual(term, atom[1]) || state.equalities.areEqual(term, atom[2])
     }
     // The same segment (an xlseg is the same cells written backwards).
-    for (index, atom) in state.atoms.enumerated() {
+    for index in state.atoms.indices {
+      let atom = state.atoms[index]
       guard case .predicate(kind, fields, let other) = atom else { continue }
       let same = zip(other, arguments.prefix(4)).allSatisfy { state.equalities.areEqual($0, $1) }
       let reversed = kind == .xlseg && zip(other, [d, c, b, a]).allSatisfy { state.equalities.areEqual($0, $1) }
@@ -57,14 +59,15 @@ extension Matcher {
         state.consumedLastCells.append(d)
       }
       state.atoms.remove(at: index)
-      return try solve(state, goal)
+      return .next
     }
     let nonEmpty = state.equalities.areDistinct(a, b)
     let (next, back) = (fields[0], fields[1])  // for an xlseg, fields[0] is its one link field
-    for (index, atom) in state.atoms.enumerated() {
+    for index in state.atoms.indices {
+      let atom = state.atoms[index]
       switch atom {
       case .pointsTo(let address, let cell) where state.equalities.areEqual(address, a):
-        guard nonEmpty else { return try splitOnEquality(a, b, state, goal.adding(wanted)) }
+        guard nonEmpty else { return .done(try splitOnEquality(a, b, state, goal.adding(wanted))) }
         let successor: Term
         if kind == .xlseg {
           // a |-> x: s ^ c, so s is the link xor c.
@@ -81,16 +84,17 @@ extension Matcher {
         for term in excluded + [c] { try require(.notEqual(term, a), state) }
         state.atoms.remove(at: index)
         state.consumedAddresses.append(a)
-        return try solve(state, goal.adding(.predicate(kind, fields: fields, arguments: [successor, b, a, d] + excluded + [c])))
+        goal = goal.adding(.predicate(kind, fields: fields, arguments: [successor, b, a, d] + excluded + [c]))
+        return .next
       case .predicate(kind, fields, let other) where state.equalities.areEqual(other[0], a):
         let (middle, lastOfFirst) = (other[1], other[3])
         try require(.equal(other[2], c), state)
         // b must not be a cell of the left segment: its own end, NULL, or allocated elsewhere.
         guard outside(b, other) else {
           if nonEmpty { throw fail("\(b) might be a cell of \(atom)", state, missing: wanted) }
-          return try splitOnEquality(a, b, state, goal.adding(wanted))
+          return .done(try splitOnEquality(a, b, state, goal.adding(wanted)))
         }
-        guard nonEmpty else { return try splitOnEquality(a, b, state, goal.adding(wanted)) }
+        guard nonEmpty else { return .done(try splitOnEquality(a, b, state, goal.adding(wanted))) }
         try require(.notEqual(c, d), state)
         guard excluded.allSatisfy({ outside($0, other) }) else {
           throw fail("a cell of \(atom) might be one the segment may not contain", state, missing: wanted)
@@ -100,13 +104,13 @@ extension Matcher {
           state.consumedAddresses.append(a)
           state.consumedLastCells.append(lastOfFirst)
         }
-        return try solve(state, goal.adding(.predicate(kind, fields: fields,
-                                                       arguments: [middle, b, lastOfFirst, d] + excluded + [c])))
+        goal = goal.adding(.predicate(kind, fields: fields, arguments: [middle, b, lastOfFirst, d] + excluded + [c]))
+        return .next
       default:
         continue
       }
     }
-    guard nonEmpty else { return try splitOnEquality(a, b, state, goal.adding(wanted)) }
+    guard nonEmpty else { return .done(try splitOnEquality(a, b, state, goal.adding(wanted))) }
     throw fail("nothing starts at \(a)", state, missing: wanted)
   }
 }

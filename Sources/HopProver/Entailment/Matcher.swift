@@ -26,48 +26,69 @@ struct Matcher {
     var leftover: [SpatialAtom] = []
     var state: ProofState
 
-    var entailmentFailure: EntailmentFailure {
+    /// The failure as reported; without `details`, its state has its spatial atoms only.
+    func entailmentFailure(details: Bool) -> EntailmentFailure {
       // A doubly linked goal atom may carry internal arguments after its four (Matcher+DoublyLinked).
       var shown = missingAtom
       if case .predicate(let kind, let fields, let arguments)? = missingAtom, kind.isDoublyLinked, arguments.count > 4 {
         shown = .predicate(kind, fields: fields, arguments: Array(arguments.prefix(4)))
       }
       return EntailmentFailure(reason: reason, missingAtom: shown, missingFact: missingFact, leftover: leftover,
-                               state: state.compactHeap)
+                               state: details ? state.compactHeap : SymbolicHeap(spatial: state.atoms))
     }
   }
 
+  /// What one matching step did: the state and goal are ready for the next
+  /// step (the common, deterministic case), or the step branched and solved
+  /// the rest itself (case splits, existential candidates).
+  enum Step {
+    case next
+    case done([(ProofState, Goal)])
+  }
+
   /// The frames of every case, or the first case that fails.
-  mutating func solve(_ state: ProofState, _ goal: Goal) throws(Stop) -> [(ProofState, Goal)] {
-    var state = state
-    var goal = goal
-    bindEqualities(&goal, state)
-    guard let index = nextAtom(goal, state) else {
-      if let stuck = goal.atoms.first {
-        throw fail("cannot find the address of \(display(stuck, goal, state))", state, missing: stuck)
-      }
-      try checkFacts(goal, state)
-      if precise { try requireEmptiable(state) }
-      return [(state, goal)]
-    }
-    let written = goal.atoms[index].mapTerms(goal.resolved)
-    let wanted = state.canonical(written)
-    goal.atoms.remove(at: index)
+  ///
+  /// The steps that do not branch run in this loop rather than by recursion,
+  /// so a right-hand side matched over n cells needs neither n stack frames
+  /// (20,000 overflowed the main thread's stack) nor n copies of the state's atoms.
+  mutating func solve(_ start: ProofState, _ startGoal: Goal) throws(Stop) -> [(ProofState, Goal)] {
+    var state = start
+    var goal = startGoal
+    // Each step's atom as the closure wrote it and as the right-hand side did: a failure that names
+    // one names it as written (NULL, not the closure's 0), innermost step first, as a recursion would.
+    var steps: [(wanted: SpatialAtom, written: SpatialAtom)] = []
     do throws(Stop) {
-      return try match(wanted, &state, &goal)
+      while true {
+        bindEqualities(&goal, state)
+        guard let index = nextAtom(goal, state) else {
+          if let stuck = goal.atoms.first {
+            throw fail("cannot find the address of \(display(stuck, goal, state))", state, missing: stuck)
+          }
+          try checkFacts(goal, state)
+          if precise { try requireEmptiable(state) }
+          return [(state, goal)]
+        }
+        let written = goal.atoms[index].mapTerms(goal.resolved)
+        let wanted = state.canonical(written)
+        goal.atoms.remove(at: index)
+        steps.append((wanted, written))
+        switch try match(wanted, &state, &goal) {
+        case .next: continue
+        case .done(let frames): return frames
+        }
+      }
     } catch {
-      // A failure names the atom as the right-hand side wrote it (NULL, not the closure's 0).
-      guard case .failed(var failure) = error, failure.missingAtom == wanted else { throw error }
-      failure.missingAtom = written
+      guard case .failed(var failure) = error else { throw error }
+      for step in steps.reversed() where failure.missingAtom == step.wanted { failure.missingAtom = step.written }
       throw .failed(failure)
     }
   }
 
   private mutating func match(_ wanted: SpatialAtom, _ state: inout ProofState, _ goal: inout Goal) throws(Stop)
-    -> [(ProofState, Goal)] {
+    -> Step {
     switch wanted {
     case .pointsTo(let address, let fields):
-      return try matchCell(address, fields, state, goal, wanted)
+      return try matchCell(address, fields, &state, &goal, wanted)
     case .endpoint(let address, let cell):
       return try matchEndpoint(address, cell, &state, &goal, wanted)
     case .segment(let field, let from, let to):
@@ -79,7 +100,7 @@ struct Matcher {
     case .predicate:
       guard let found = state.atoms.firstIndex(of: wanted) else { throw fail("not found", state, missing: wanted) }
       state.atoms.remove(at: found)
-      return try solve(state, goal)
+      return .next
     }
   }
 
@@ -183,11 +204,10 @@ struct Matcher {
 
   // MARK: Cells
 
-  private mutating func matchCell(_ address: Term, _ fields: [String: Term], _ state: ProofState, _ goal: Goal,
-                                  _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
-    var state = state
-    var goal = goal
-    for (index, atom) in state.atoms.enumerated() {
+  private mutating func matchCell(_ address: Term, _ fields: [String: Term], _ state: inout ProofState,
+                                  _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> Step {
+    for index in state.atoms.indices {
+      let atom = state.atoms[index]
       switch atom {
       case .pointsTo(let other, let actual) where state.equalities.areEqual(other, address):
         for field in fields.keys.sorted() {
@@ -201,23 +221,23 @@ struct Matcher {
         }
         state.atoms.remove(at: index)
         state.consumedAddresses.append(address)
-        return try solve(state, goal)
+        return .next
       case .segment(let field, let from, let to) where state.equalities.areEqual(from, address):
-        guard state.isNonEmpty(from, to) else { return try splitOnEquality(from, to, state, goal.adding(wanted)) }
+        guard state.isNonEmpty(from, to) else { return .done(try splitOnEquality(from, to, state, goal.adding(wanted))) }
         let next = Term.variable(names.variable(like: "u"))
         state.atoms[index] = .pointsTo(from, fields: [field: next])
         state.atoms.append(.segment(field: field, from: next, to: to))
-        return try solveEachCase(state, goal.adding(wanted))
+        return .done(try solveEachCase(state, goal.adding(wanted)))
       case .predicate(.tree, let treeFields, let arguments) where state.equalities.areEqual(arguments[0], address):
         guard state.equalities.areDistinct(address, .null) else {
-          return try splitOnEquality(address, .null, state, goal.adding(wanted))
+          return .done(try splitOnEquality(address, .null, state, goal.adding(wanted)))
         }
         let left = Term.variable(names.variable(like: treeFields[0]))
         let right = Term.variable(names.variable(like: treeFields[1]))
         state.atoms[index] = .pointsTo(address, fields: [treeFields[0]: left, treeFields[1]: right])
         state.atoms += [.predicate(.tree, fields: treeFields, arguments: [left]),
                         .predicate(.tree, fields: treeFields, arguments: [right])]
-        return try solveEachCase(state, goal.adding(wanted))
+        return .done(try solveEachCase(state, goal.adding(wanted)))
       default:
         continue
       }
@@ -226,8 +246,9 @@ struct Matcher {
   }
 
   private mutating func matchEndpoint(_ address: Term, _ cell: EndpointCell, _ state: inout ProofState,
-                                      _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
-    for (index, atom) in state.atoms.enumerated() {
+                                      _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> Step {
+    for index in state.atoms.indices {
+      let atom = state.atoms[index]
       guard case .endpoint(let other, let actual) = atom, state.equalities.areEqual(other, address) else { continue }
       guard actual.contract == cell.contract, actual.isDual == cell.isDual, actual.states.isSubset(of: cell.states) else {
         throw fail("the endpoint \(address) is \(atom), not \(wanted)", state, missing: wanted)
@@ -243,7 +264,7 @@ struct Matcher {
       }
       state.atoms.remove(at: index)
       state.consumedAddresses.append(address)
-      return try solve(state, goal)
+      return .next
     }
     throw fail("no endpoint at \(address)", state, missing: wanted)
   }
@@ -251,7 +272,7 @@ struct Matcher {
   // MARK: Segments and trees
 
   private mutating func matchSegment(_ field: String, _ from: Term, _ to: Term, _ state: inout ProofState,
-                                     _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
+                                     _ goal: inout Goal, _ wanted: SpatialAtom) throws(Stop) -> Step {
     if let end = goal.unboundVariable(to) {
       // Try the ends the left-hand side suggests: each point along the chain of
       // its atoms from `from` (nearest first), then the empty segment. Any
@@ -262,7 +283,7 @@ struct Matcher {
         var attempt = goal
         attempt.bindings[end] = candidate
         do throws(Stop) {
-          return try solve(state, attempt.adding(wanted))
+          return .done(try solve(state, attempt.adding(wanted)))
         } catch {
           guard case .failed = error else { throw error }
         }
@@ -270,9 +291,10 @@ struct Matcher {
       throw Stop.unknown("no end found for the existential segment \(wanted)")
     }
     guard goal.isBound(to) else { throw fail("cannot instantiate the end of \(wanted)", state, missing: wanted) }
-    if state.equalities.areEqual(from, to) { return try solve(state, goal) }
+    if state.equalities.areEqual(from, to) { return .next }
     let known = state.equalities.areDistinct(from, to)
-    for (index, atom) in state.atoms.enumerated() {
+    for index in state.atoms.indices {
+      let atom = state.atoms[index]
       switch atom {
       case .segment(let otherField, let address, let end) where state.equalities.areEqual(address, from):
         guard otherField == field else { throw fail("segment along '\(otherField)', not '\(field)'", state, missing: wanted) }
@@ -281,22 +303,24 @@ struct Matcher {
         let closes = state.equalities.areEqual(end, to)
         guard closes || state.equalities.areEqual(to, .null) || state.isAllocated(to) else {
           if known { throw fail("\(to) might be allocated inside \(atom)", state, missing: wanted) }
-          return try splitOnEquality(from, to, state, goal.adding(wanted))
+          return .done(try splitOnEquality(from, to, state, goal.adding(wanted)))
         }
         state.atoms.remove(at: index)
         if state.isNonEmpty(address, end) { state.consumedAddresses.append(from) }
-        return try solve(state, closes ? goal : goal.adding(.segment(field: field, from: end, to: to)))
+        goal = closes ? goal : goal.adding(.segment(field: field, from: end, to: to))
+        return .next
       case .pointsTo(let address, let fields) where state.equalities.areEqual(address, from):
-        guard known else { return try splitOnEquality(from, to, state, goal.adding(wanted)) }
+        guard known else { return .done(try splitOnEquality(from, to, state, goal.adding(wanted))) }
         guard let next = fields[field] else { throw fail("\(from) has no known '\(field)' field", state, missing: wanted) }
         state.atoms.remove(at: index)
         state.consumedAddresses.append(from)
-        return try solve(state, goal.adding(.segment(field: field, from: next, to: to)))
+        goal = goal.adding(.segment(field: field, from: next, to: to))
+        return .next
       default:
         continue
       }
     }
-    guard known else { return try splitOnEquality(from, to, state, goal.adding(wanted)) }
+    guard known else { return .done(try splitOnEquality(from, to, state, goal.adding(wanted))) }
     throw fail("nothing starts at \(from)", state, missing: wanted)
   }
 
@@ -334,24 +358,26 @@ struct Matcher {
   }
 
   private mutating func matchTree(_ fields: [String], _ root: Term, _ state: inout ProofState, _ goal: inout Goal,
-                                  _ wanted: SpatialAtom) throws(Stop) -> [(ProofState, Goal)] {
+                                  _ wanted: SpatialAtom) throws(Stop) -> Step {
     guard goal.isBound(root) else { throw fail("cannot instantiate the root of \(wanted)", state, missing: wanted) }
-    if state.equalities.areEqual(root, .null) { return try solve(state, goal) }
+    if state.equalities.areEqual(root, .null) { return .next }
     if let found = state.atoms.firstIndex(of: wanted) {
       state.atoms.remove(at: found)
-      return try solve(state, goal)
+      return .next
     }
     if !state.equalities.areDistinct(root, .null) {
-      return try splitOnEquality(root, .null, state, goal.adding(wanted))
+      return .done(try splitOnEquality(root, .null, state, goal.adding(wanted)))
     }
     // Roll: root |-> l: a, r: b * tree(a) * tree(b) ⊢ tree(root).
-    for (index, atom) in state.atoms.enumerated() {
+    for index in state.atoms.indices {
+      let atom = state.atoms[index]
       guard case .pointsTo(let address, let cell) = atom, state.equalities.areEqual(address, root),
             let left = cell[fields[0]], let right = cell[fields[1]] else { continue }
       state.atoms.remove(at: index)
       state.consumedAddresses.append(root)
-      return try solve(state, goal.adding(.predicate(.tree, fields: fields, arguments: [left]))
-        .adding(.predicate(.tree, fields: fields, arguments: [right])))
+      goal = goal.adding(.predicate(.tree, fields: fields, arguments: [left]))
+        .adding(.predicate(.tree, fields: fields, arguments: [right]))
+      return .next
     }
     throw fail("no tree at \(root)", state, missing: wanted)
   }

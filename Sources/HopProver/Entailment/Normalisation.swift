@@ -173,7 +173,7 @@ struct Normaliser {
       }
       // Allocated addresses are non-NULL and pairwise distinct.
       let allocated = state.allocatedAddresses
-      var changed = state.equalities.assertPairwiseDistinct(allocated + [.null])
+      var changed = state.equalities.assertSeparate(allocated + [.null])
       if state.equalities.isContradictory { return false }
       // A segment that starts at NULL or at an address allocated elsewhere must be empty.
       for atom in state.atoms {

@@ -15,7 +15,13 @@ extension ProofState {
       if case .endpoint(let address, _) = atom { cells.insert(canonical(address)) }
     }
     let zero = Term.integer(BigInteger(0))
-    let facts = equalities.facts.filter { fact in
+    // The closure leaves out the separate pairs of two cells or a cell and NULL
+    // (the filter below would drop them), so a state of n cells does not list n² facts.
+    let inside = { (term: Term) in
+      let c = self.canonical(term)
+      return c == zero || cells.contains(c)
+    }
+    let facts = equalities.facts(omittingSeparatePairsWhere: inside).filter { fact in
       guard case .notEqual(let a, let b) = fact else { return true }
       let a0 = canonical(a), b0 = canonical(b)
       if cells.contains(a0) && cells.contains(b0) { return false }

@@ -23,11 +23,17 @@ public struct Prover: Sendable {
   }
 
   /// `A ⊢ B` in precise separation logic: B must describe all of A's heap (every frame is empty).
-  public func entails(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap) -> EntailmentResult {
-    prove(antecedent, consequent, precise: true)
+  ///
+  /// With `details` false, the frames' and the failure's heaps have their
+  /// spatial atoms only, no pure facts: a caller that wants just the verdict
+  /// (SL-COMP) does not pay for listing them — after matching n cells, the
+  /// disequalities between their addresses are n² facts (decision 47).
+  public func entails(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap, details: Bool = true) -> EntailmentResult {
+    prove(antecedent, consequent, precise: true, details: details)
   }
 
-  private func prove(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap, precise: Bool) -> EntailmentResult {
+  private func prove(_ antecedent: SymbolicHeap, _ consequent: SymbolicHeap, precise: Bool,
+                     details: Bool = true) -> EntailmentResult {
     var names = FreshNames()
     let left = names.openExistentials(of: antecedent).heap
     let (right, renaming) = names.openExistentials(of: consequent)
@@ -36,14 +42,15 @@ public struct Prover: Sendable {
     do throws(Matcher.Stop) {
       let leaves = try matcher.solveEachCase(ProofState(left), goal)
       return .proved(leaves.map { state, goal in
-        Frame(heap: state.compactHeap, instantiation: renaming.mapValues { goal.resolved(.variable($0)) })
+        Frame(heap: details ? state.compactHeap : SymbolicHeap(spatial: state.atoms),
+              instantiation: renaming.mapValues { goal.resolved(.variable($0)) })
       })
     } catch {
       switch error {
       case .failed(let failure):
         // In the user's names: the right-hand side's existentials as written, not their renamed copies.
         let original = Dictionary(uniqueKeysWithValues: renaming.map { ($0.value, Term.variable($0.key)) })
-        var reported = failure.entailmentFailure
+        var reported = failure.entailmentFailure(details: details)
         reported.missingAtom = reported.missingAtom?.substituting(original)
         reported.missingFact = reported.missingFact?.substituting(original)
         return .failed(reported)

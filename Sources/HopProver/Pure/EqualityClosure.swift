@@ -11,6 +11,12 @@ import HopLogic
 /// class (the smaller class is relabelled on a merge, O(n log n) in all), and
 /// each class keeps the classes it is distinct from: a query is one hash
 /// look-up per term and a few array reads.
+///
+/// The addresses of the cells of one heap (and NULL) are pairwise distinct;
+/// there are many of them and they are asserted again and again, so they are
+/// not stored pair by pair (n² facts for n cells) but as one mark per class,
+/// `separate`: two different marked classes are distinct, and merging two
+/// marked classes is a contradiction (decision 47).
 public struct EqualityClosure: Hashable, Sendable {
   /// The number of every mentioned term (NULL is recorded as 0).
   private var number: [Term: Int] = [:]
@@ -22,8 +28,11 @@ public struct EqualityClosure: Hashable, Sendable {
   private var members: [[Int]] = []
   /// By class: its representative, the best-ranked member (see `rank`).
   private var best: [Int] = []
-  /// By class: the classes it is known to be distinct from.
+  /// By class: the classes it is known to be distinct from (besides the `separate` ones).
   private var distinctFrom: [Set<Int>] = []
+  /// By class: whether it holds the address of a cell (or NULL), so that it is
+  /// distinct from every other marked class (`assertSeparate`).
+  private var separate: [Bool] = []
   /// Set once an equality contradicts a disequality or two constants.
   public private(set) var isContradictory = false
 
@@ -59,7 +68,7 @@ public struct EqualityClosure: Hashable, Sendable {
     let ca = classOf(a)
     let cb = classOf(b)
     if let ca, let cb {
-      return ca != cb && (distinctFrom[ca].contains(cb) || Self.distinctConstants(terms[best[ca]], terms[best[cb]]))
+      return ca != cb && ((separate[ca] && separate[cb]) || distinctFrom[ca].contains(cb) || Self.distinctConstants(terms[best[ca]], terms[best[cb]]))
     }
     return !areEqual(a, b) && Self.distinctConstants(representative(a), representative(b))
   }
@@ -89,6 +98,7 @@ public struct EqualityClosure: Hashable, Sendable {
     members.append([id])
     best.append(id)
     distinctFrom.append([])
+    separate.append(false)
     return id
   }
 
@@ -96,7 +106,8 @@ public struct EqualityClosure: Hashable, Sendable {
     let ca = mention(a)
     let cb = mention(b)
     guard ca != cb else { return }
-    if Self.distinctConstants(terms[best[ca]], terms[best[cb]]) || distinctFrom[ca].contains(cb) {
+    if Self.distinctConstants(terms[best[ca]], terms[best[cb]]) || distinctFrom[ca].contains(cb)
+      || (separate[ca] && separate[cb]) {
       isContradictory = true
       return
     }
@@ -113,6 +124,8 @@ public struct EqualityClosure: Hashable, Sendable {
       distinctFrom[partner].insert(keep)
     }
     distinctFrom[keep].formUnion(partners)
+    separate[keep] = separate[keep] || separate[move]
+    separate[move] = false
   }
 
   public mutating func assertDistinct(_ a: Term, _ b: Term) {
@@ -127,23 +140,26 @@ public struct EqualityClosure: Hashable, Sendable {
     distinctFrom[cb].insert(ca)
   }
 
-  /// Asserts that the terms are pairwise distinct (the addresses of separate cells).
-  /// Returns whether the closure learnt something; a contradiction (two of them equal) is recorded.
+  /// Asserts that the terms are the addresses of separate cells of the heap
+  /// (NULL may be among them): pairwise distinct, and distinct from every
+  /// term asserted separate before — all calls on one closure describe one
+  /// heap (the prover's left-hand side, whose cells are all allocated at once).
+  /// Linear: each class is marked, nothing is stored per pair.
+  /// Returns whether the closure learnt something (a class newly marked); a
+  /// contradiction (two of them equal) is recorded.
   @discardableResult
-  public mutating func assertPairwiseDistinct(_ list: [Term]) -> Bool {
-    let classes = list.map { mention($0) }
+  public mutating func assertSeparate(_ list: [Term]) -> Bool {
+    var seen = Set<Int>()
+    seen.reserveCapacity(list.count)
     var learnt = false
-    for (index, first) in classes.enumerated() {
-      for second in classes[(index + 1)...] {
-        if first == second {
-          isContradictory = true
-          return true
-        }
-        if distinctFrom[first].contains(second) || Self.distinctConstants(terms[best[first]], terms[best[second]]) {
-          continue
-        }
-        distinctFrom[first].insert(second)
-        distinctFrom[second].insert(first)
+    for term in list {
+      let id = mention(term)
+      if !seen.insert(id).inserted {
+        isContradictory = true
+        return true
+      }
+      if !separate[id] {
+        separate[id] = true
         learnt = true
       }
     }
@@ -168,16 +184,34 @@ public struct EqualityClosure: Hashable, Sendable {
 
   /// The facts this closure holds, as atoms over representatives (for printing and for Z3):
   /// each mentioned term equal to its representative, then each disequality once, in a fixed order.
-  public var facts: [PureAtom] {
+  /// The separate classes are listed pair by pair here, so this is quadratic in their number.
+  public var facts: [PureAtom] { facts(omittingSeparatePairsWhere: nil) }
+
+  /// `facts`, without the disequalities between two separate classes whose
+  /// representatives both satisfy `omitted` (which is asked once per separate
+  /// class): a caller that drops such pairs anyway (because they follow from
+  /// the heap) does not pay for listing them.
+  public func facts(omittingSeparatePairsWhere omitted: ((Term) -> Bool)?) -> [PureAtom] {
     let equalities = terms.sorted().compactMap { term -> PureAtom? in
       let root = representative(term)
       return root == term ? nil : .equal(term, root)
     }
     var pairs: [(Term, Term)] = []
+    func add(_ id: Int, _ partner: Int) {
+      let (a, b) = (terms[best[id]], terms[best[partner]])
+      pairs.append(b < a ? (b, a) : (a, b))
+    }
     for (id, partners) in distinctFrom.enumerated() {
-      for partner in partners where id < partner {
-        let (a, b) = (terms[best[id]], terms[best[partner]])
-        pairs.append(b < a ? (b, a) : (a, b))
+      for partner in partners where id < partner { add(id, partner) }
+    }
+    // The separate pairs that are not already explicit; none between two distinct constants (they say nothing).
+    let marked = separate.indices.filter { separate[$0] && !members[$0].isEmpty }
+    let kept = marked.filter { !(omitted?(terms[best[$0]]) ?? false) }
+    let keptSet = Set(kept)
+    for id in kept {
+      for partner in marked where partner != id && !(keptSet.contains(partner) && partner < id) {
+        if distinctFrom[id].contains(partner) || Self.distinctConstants(terms[best[id]], terms[best[partner]]) { continue }
+        add(id, partner)
       }
     }
     pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
