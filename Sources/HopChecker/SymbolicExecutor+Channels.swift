@@ -28,7 +28,7 @@ extension SymbolicExecutor {
                      _ range: SourceRange, _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
     let endpoint = try addressTerm(endpointExpression)
     var results: [SymbolicHeap] = []
-    for var heap in try exposeEndpoint(endpoint, in: state, action: "send on", range: range) {
+    for var heap in try expose(.endpoint, at: endpoint, in: state, action: "send on", range: range) {
       guard case .endpoint(let address, var cell) = heap.spatial[0],
             let automaton = context.contracts[cell.contract]?.automaton else { continue }
       guard let next = step(cell, .send, message.name, automaton) else {
@@ -53,7 +53,7 @@ extension SymbolicExecutor {
   mutating func receive(_ receive: Receive, _ state: SymbolicHeap, inSwitch: Bool = false) throws(ProofStop) -> [SymbolicHeap] {
     let endpoint = try addressTerm(receive.endpoint)
     var results: [SymbolicHeap] = []
-    for var heap in try exposeEndpoint(endpoint, in: state, action: "receive on", range: receive.range) {
+    for var heap in try expose(.endpoint, at: endpoint, in: state, action: "receive on", range: receive.range) {
       guard case .endpoint(let address, var cell) = heap.spatial[0],
             let automaton = context.contracts[cell.contract]?.automaton else { continue }
       var possible = cell
@@ -92,7 +92,7 @@ extension SymbolicExecutor {
         listed[endpoint, default: []].insert(branch.receive.message.name)
       }
       for (endpoint, messages) in listed.sorted(by: { $0.key < $1.key }) {
-        for heap in try exposeEndpoint(endpoint, in: state, action: "receive on", range: range) {
+        for heap in try expose(.endpoint, at: endpoint, in: state, action: "receive on", range: range) {
           guard case .endpoint(_, let cell) = heap.spatial[0],
                 let automaton = context.contracts[cell.contract]?.automaton else { continue }
           let view = cell.isDual ? automaton.dual() : automaton
@@ -120,11 +120,11 @@ extension SymbolicExecutor {
                       _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
     let first = try addressTerm(firstExpression), second = try addressTerm(secondExpression)
     var results: [SymbolicHeap] = []
-    for heap in try exposeEndpoint(first, in: state, action: "close of", range: range) {
+    for heap in try expose(.endpoint, at: first, in: state, action: "close of", range: range) {
       guard case .endpoint(let firstAddress, let firstCell) = heap.spatial[0] else { continue }
       var rest = heap
       rest.spatial.removeFirst()
-      for pair in try exposeEndpoint(second, in: rest, action: "close of", range: range) {
+      for pair in try expose(.endpoint, at: second, in: rest, action: "close of", range: range) {
         guard case .endpoint(let secondAddress, let secondCell) = pair.spatial[0],
               let contract = context.contracts[firstCell.contract] else { continue }
         let notes = [ChannelDiagnostics.stateNote(first, firstCell, contract.automaton),
@@ -173,26 +173,6 @@ extension SymbolicExecutor {
   private mutating func messageInvariant(_ name: String, value: Term, source: Term) -> [SymbolicHeap] {
     (context.messages[name] ?? [.emp]).map { invariant in
       opened(invariant).substitutingAll([Variable("val"): value, Variable("src"): source])
-    }
-  }
-
-  /// Every case of `state` with the endpoint at `address` first, or the fault of a case where there is none.
-  private func exposeEndpoint(_ address: Term, in state: SymbolicHeap, action: String,
-                              range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
-    switch prover.rearrange(state.closed, at: address) {
-    case .exposed(let heaps):
-      for heap in heaps {
-        guard case .endpoint = heap.spatial[0] else {
-          throw .failed(ChannelDiagnostics.notAnEndpoint(action, address, range: range,
-                                                         state: StateDisplay.notes([heap], title: "it is a cell here")))
-        }
-      }
-      return heaps.map(\.closed)
-    case .notAllocated(let heap):
-      throw .failed(ChannelDiagnostics.notAnEndpoint(action, address, range: range,
-                                                     state: StateDisplay.notes([heap], title: "in this case of the state")))
-    case .unknown(let reason):
-      throw .undecided(CheckerDiagnostics.undecided("where '\(address)' points", reason: reason, range: range))
     }
   }
 }

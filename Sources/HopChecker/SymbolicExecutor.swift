@@ -75,7 +75,7 @@ struct SymbolicExecutor {
       return [assign(name.name, term(value), in: state)]
     case .lookup(let name, let pointer, let field):
       let address = try addressTerm(pointer)
-      return try exposeCell(at: address, in: state, action: "read of field '\(field.name)' of", range: statement.range)
+      return try expose(.cell, at: address, in: state, action: "read of field '\(field.name)' of", range: statement.range)
         .map { heap in
           var heap = heap
           let value = fieldValue(field.name, of: &heap)
@@ -84,7 +84,7 @@ struct SymbolicExecutor {
     case .mutate(let pointer, let field, let value):
       let address = try addressTerm(pointer)
       let written = term(value) ?? .variable(supply.variable(field.name))
-      return try exposeCell(at: address, in: state, action: "write of field '\(field.name)' of", range: statement.range)
+      return try expose(.cell, at: address, in: state, action: "write of field '\(field.name)' of", range: statement.range)
         .map { heap in
           var heap = heap
           guard case .pointsTo(let at, var fields) = heap.spatial[0] else { return heap }
@@ -98,7 +98,7 @@ struct SymbolicExecutor {
       return [heap]
     case .dispose(let pointer):
       let address = try addressTerm(pointer)
-      return try exposeCell(at: address, in: state, action: "dispose of", range: statement.range).map { heap in
+      return try expose(.cell, at: address, in: state, action: "dispose of", range: statement.range).map { heap in
         var heap = heap
         heap.spatial.removeFirst()
         return heap.closed
@@ -134,21 +134,29 @@ struct SymbolicExecutor {
     return value
   }
 
-  /// Every case of `state` with the cell at `address` first, or the memory fault of a case where there is none.
-  private func exposeCell(at address: Term, in state: SymbolicHeap, action: String,
-                          range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+  /// What a command needs at an address: a heap cell (`x->f`, `dispose`) or an endpoint (channel commands).
+  enum OwnedKind {
+    case cell, endpoint
+  }
+
+  /// Every case of `state` with the cell or endpoint at `address` first, or the
+  /// memory fault of a case where there is none (or the other kind is there).
+  func expose(_ kind: OwnedKind, at address: Term, in state: SymbolicHeap, action: String,
+              range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+    func fault(_ heap: SymbolicHeap, _ title: String) -> ProofStop {
+      let notes = StateDisplay.notes([heap], title: title)
+      return .failed(kind == .cell ? CheckerDiagnostics.memoryFault(action, address, range: range, state: notes)
+                                   : ChannelDiagnostics.notAnEndpoint(action, address, range: range, state: notes))
+    }
     switch prover.rearrange(state.closed, at: address) {
     case .exposed(let heaps):
       for heap in heaps {
-        if case .endpoint = heap.spatial[0] {
-          throw .failed(CheckerDiagnostics.memoryFault(action, address, range: range,
-                                                       state: StateDisplay.notes([heap], title: "it is an endpoint here")))
-        }
+        let isEndpoint = if case .endpoint = heap.spatial[0] { true } else { false }
+        if isEndpoint != (kind == .endpoint) { throw fault(heap, isEndpoint ? "it is an endpoint here" : "it is a cell here") }
       }
       return heaps.map(\.closed)
     case .notAllocated(let heap):
-      throw .failed(CheckerDiagnostics.memoryFault(action, address, range: range,
-                                                   state: StateDisplay.notes([heap], title: "in this case of the state")))
+      throw fault(heap, "in this case of the state")
     case .unknown(let reason):
       throw .undecided(CheckerDiagnostics.undecided("where '\(address)' points", reason: reason, range: range))
     }
