@@ -39,7 +39,7 @@ struct CheckBenchmark: ParsableCommand {
     var perSize: [Int: Double] = [:]
     for size in [10, 100, 1_000] {
       let (time, verdict, asked) = Self.measure(SourceFile(path: "generated-\(size).hop", text: Self.reversals(size)),
-                                                repetitions: size == 1_000 ? 2 : repetitions)
+                                                repetitions: repetitions)
       perSize[size] = time
       print(String(format: "%5d list reversals: %9.1f ms (%@, %d Z3 queries)", size, time, verdict, asked))
     }
@@ -48,7 +48,7 @@ struct CheckBenchmark: ParsableCommand {
     var pairs: [Int: Double] = [:]
     for size in [100, 1_000] {
       let (time, verdict, asked) = Self.measure(SourceFile(path: "transfers-\(size).hop", text: Self.transfers(size)),
-                                                repetitions: size == 1_000 ? 2 : repetitions)
+                                                repetitions: repetitions)
       pairs[size] = time
       print(String(format: "%5d list-transfer pairs: %9.1f ms (%@, %d Z3 queries)", size, time, verdict, asked))
     }
