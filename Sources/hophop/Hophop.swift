@@ -9,9 +9,9 @@ struct Hophop: ParsableCommand {
     commandName: "hophop",
     abstract: "A proof checker for heap-manipulating, message-passing programs (Hop language).",
     discussion: """
-      Exit codes: 0 everything proved / well-formed, 1 something is not valid, 2 bad input \
-      (unreadable file, syntax or name errors), Z3 needed but not loadable, or an analysis \
-      that is not available yet.
+      Exit codes: 0 everything proved / well-formed, 1 something is not valid or could not be \
+      decided, 2 bad input (unreadable file, syntax or name errors, ill-formed specifications) \
+      or Z3 needed but not loadable.
 
       Environment: HOPHOP_Z3_LIBRARY names the Z3 library to load (default: libz3.so.4, \
       then libz3.so); Z3 is loaded only when a proof first needs it. NO_COLOR turns colour off.
