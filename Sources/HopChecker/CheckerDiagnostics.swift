@@ -95,6 +95,11 @@ enum CheckerDiagnostics {
                range: range)
   }
 
+  /// A step that rests on a declaration the checker does not have (its errors are reported where it is declared).
+  static func cannotCheck(_ why: String, range: SourceRange) -> Diagnostic {
+    Diagnostic(code: .proofUndecided, message: "not proved: \(why)", range: range)
+  }
+
   static func unsupported(_ what: String, range: SourceRange) -> Diagnostic {
     Diagnostic(code: .proofUndecided, message: "not proved: \(what) is not supported by this version of the checker",
                range: range)

@@ -13,6 +13,8 @@ struct ProgramContext {
     var declaration: ProcedureDecl
     var precondition: [SymbolicHeap]
     var postcondition: [SymbolicHeap]
+    /// The parameters the body may assign, computed once (a caller knows nothing of their final values).
+    var assignedParameters: Set<String>
   }
 
   struct Resource {
@@ -46,14 +48,18 @@ struct ProgramContext {
   init(_ program: Program, prover: Prover) {
     self.prover = prover
     for case .procedure(let procedure) in program.declarations where specifications[procedure.name.name] == nil {
+      let assigned = procedure.body.reduce(into: Set<String>()) { $0.formUnion($1.assignedVariables) }
       specifications[procedure.name.name] = Specification(
-        declaration: procedure, precondition: heaps(procedure.precondition), postcondition: heaps(procedure.postcondition))
+        declaration: procedure, precondition: heaps(procedure.precondition), postcondition: heaps(procedure.postcondition),
+        assignedParameters: assigned.intersection(procedure.parameters.map(\.name)))
     }
     for case .resource(let resource) in program.declarations where resources[resource.name.name] == nil {
       resources[resource.name.name] = Resource(declaration: resource, invariant: heaps(resource.invariant))
     }
     for case .contract(let declaration) in program.declarations where contracts[declaration.name.name] == nil {
-      guard let automaton = ContractAutomaton.compile(declaration).automaton else { continue }
+      let compiled = ContractAutomaton.compile(declaration)
+      diagnostics += compiled.diagnostics
+      guard let automaton = compiled.automaton else { continue }
       let problem = automaton.leakFreedomFailure().map(automaton.describe)
       contracts[declaration.name.name] = Contract(automaton: automaton, leakFreedomProblem: problem)
     }

@@ -10,8 +10,9 @@ import HopSyntax
 /// receiver's.
 extension SymbolicExecutor {
   /// `(e, f) = open(C)`: two fresh endpoints, each the other's peer, in C's initial state.
-  mutating func open(_ first: String, _ second: String, _ contractName: Identifier, _ state: SymbolicHeap) -> [SymbolicHeap] {
-    guard let contract = context.contracts[contractName.name]?.automaton else { return [] }
+  mutating func open(_ first: String, _ second: String, _ contractName: Identifier,
+                     _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
+    let contract = try self.contract(contractName.name, range: contractName.range).automaton
     let initial: Set<String> = [contract.stateNames[contract.initialState]]
     var heap = assign(second, nil, in: assign(first, nil, in: state))
     heap.spatial.append(.endpoint(.v(first), EndpointCell(contract: contract.name, isDual: false, states: initial,
@@ -29,8 +30,8 @@ extension SymbolicExecutor {
     let endpoint = try addressTerm(endpointExpression)
     var results: [SymbolicHeap] = []
     for var heap in try expose(.endpoint, at: endpoint, in: state, action: "send on", range: range) {
-      guard case .endpoint(let address, var cell) = heap.spatial[0],
-            let automaton = context.contracts[cell.contract]?.automaton else { continue }
+      guard case .endpoint(let address, var cell) = heap.spatial[0] else { continue }
+      let automaton = try contract(cell.contract, range: range).automaton
       guard let next = step(cell, .send, message.name, automaton) else {
         throw .failed(ChannelDiagnostics.violation("sending '\(message.name)'", endpoint, cell: cell,
                                                    automaton: automaton, range: range))
@@ -54,8 +55,8 @@ extension SymbolicExecutor {
     let endpoint = try addressTerm(receive.endpoint)
     var results: [SymbolicHeap] = []
     for var heap in try expose(.endpoint, at: endpoint, in: state, action: "receive on", range: receive.range) {
-      guard case .endpoint(let address, var cell) = heap.spatial[0],
-            let automaton = context.contracts[cell.contract]?.automaton else { continue }
+      guard case .endpoint(let address, var cell) = heap.spatial[0] else { continue }
+      let automaton = try contract(cell.contract, range: receive.range).automaton
       var possible = cell
       if inSwitch {
         // In a switch, a branch is taken only in the states that can receive its message.
@@ -93,8 +94,8 @@ extension SymbolicExecutor {
       }
       for (endpoint, messages) in listed.sorted(by: { $0.key < $1.key }) {
         for heap in try expose(.endpoint, at: endpoint, in: state, action: "receive on", range: range) {
-          guard case .endpoint(_, let cell) = heap.spatial[0],
-                let automaton = context.contracts[cell.contract]?.automaton else { continue }
+          guard case .endpoint(_, let cell) = heap.spatial[0] else { continue }
+          let automaton = try contract(cell.contract, range: range).automaton
           let view = cell.isDual ? automaton.dual() : automaton
           let receivable = Set(cell.states.compactMap(view.state(named:)).flatMap { view.outgoing($0) }
             .filter { $0.direction == .receive }.map { view.messageNames[$0.message] })
@@ -125,8 +126,8 @@ extension SymbolicExecutor {
       var rest = heap
       rest.spatial.removeFirst()
       for pair in try expose(.endpoint, at: second, in: rest, action: "close of", range: range) {
-        guard case .endpoint(let secondAddress, let secondCell) = pair.spatial[0],
-              let contract = context.contracts[firstCell.contract] else { continue }
+        guard case .endpoint(let secondAddress, let secondCell) = pair.spatial[0] else { continue }
+        let contract = try self.contract(firstCell.contract, range: range)
         let notes = [ChannelDiagnostics.stateNote(first, firstCell, contract.automaton),
                      ChannelDiagnostics.stateNote(second, secondCell, contract.automaton)]
         // Peers are symmetric: one end naming the other is enough.
@@ -153,6 +154,15 @@ extension SymbolicExecutor {
   }
 
   // MARK: Helpers
+
+  /// The compiled contract `name`; one that did not compile (its errors are reported) leaves the proof undecided.
+  private func contract(_ name: String, range: SourceRange) throws(ProofStop) -> ProgramContext.Contract {
+    guard let contract = context.contracts[name] else {
+      throw .undecided(CheckerDiagnostics.cannotCheck("contract '\(name)' has errors, so its channels cannot be checked",
+                                                      range: range))
+    }
+    return contract
+  }
 
   /// The successor states of every state of `cell` by `direction message`, or nil if one has none.
   private func step(_ cell: EndpointCell, _ direction: Direction, _ message: String,

@@ -80,7 +80,9 @@ extension SymbolicExecutor {
   /// invariant must be found again at the end; the rest goes on.
   mutating func region(_ name: Identifier, _ condition: Expression, _ body: Statement, _ range: SourceRange,
                        _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
-    guard let resource = context.resources[name.name] else { return states }
+    guard let resource = context.resources[name.name] else {
+      throw .undecided(CheckerDiagnostics.cannotCheck("resource '\(name.name)' is not declared", range: range))
+    }
     var entered: [SymbolicHeap] = []
     for state in states {
       let released = state.forgetting(resource.protected, &supply)
@@ -123,7 +125,10 @@ extension SymbolicExecutor {
     var changed = Set<String>()
     var substitutions: [[Variable: Term]] = []
     for call in calls {
-      guard let specification = context.specifications[call.procedure.name] else { return states }
+      guard let specification = context.specifications[call.procedure.name] else {
+        throw .undecided(CheckerDiagnostics.cannotCheck("'\(call.procedure.name)' has no specification to call",
+                                                        range: call.range))
+      }
       let substitution = actuals(of: call, specification.declaration)
       substitutions.append(substitution)
       // One renaming for pre and post, so shared existentials stay shared.
@@ -136,9 +141,8 @@ extension SymbolicExecutor {
       postconditions.append(specification.postcondition.map { $0.substitutingAll(renaming) })
       // A reference argument changes only if the callee assigns its formal (directly or by
       // passing it on by reference); as in Smallfoot, an alias of an untouched one survives.
-      let assignedFormals = specification.declaration.body.reduce(into: Set<String>()) { $0.formUnion($1.assignedVariables) }
       for (formal, actual) in zip(specification.declaration.referenceParameters, call.referenceArguments)
-      where assignedFormals.contains(formal.name) {
+      where specification.assignedParameters.contains(formal.name) {
         if case .variable(let name) = actual.kind { changed.insert(name.name) }
       }
       changed.formUnion(context.effects[call.procedure.name]?.writes ?? [])
@@ -156,9 +160,8 @@ extension SymbolicExecutor {
           var substitution = substitutions[index]
           // The postcondition speaks of the callee's final values of its value
           // parameters: the caller knows them only when the callee never assigns them.
-          let assigned = specification.declaration.body.reduce(into: Set<String>()) { $0.formUnion($1.assignedVariables) }
           for parameter in specification.declaration.valueParameters {
-            substitution[Variable(parameter.name)] = assigned.contains(parameter.name)
+            substitution[Variable(parameter.name)] = specification.assignedParameters.contains(parameter.name)
               ? .variable(supply.variable(parameter.name))
               : substitution[Variable(parameter.name)]?.substituting(old)
           }

@@ -104,7 +104,7 @@ struct SymbolicExecutor {
         return heap.closed
       }
     case .open(let first, let second, let contract):
-      return open(first.name, second.name, contract, state)
+      return try open(first.name, second.name, contract, state)
     case .send(let message, let endpoint, let value):
       return try send(message, endpoint, value, statement.range, state)
     case .receive(let receive):

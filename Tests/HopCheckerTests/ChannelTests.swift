@@ -178,4 +178,20 @@ import Testing
                                                 with: "contract S { initial final state s { !m -> s; } }")
     #expect(syncErrors(answered) == [])
   }
+
+  @Test func aContractWithErrorsIsNeverValid() {
+    // Its channels cannot be checked: the procedure is unknown (it used to lose its states and pass as valid).
+    let program = """
+      message m
+      contract D { state s { !m -> s; } }
+      f() [emp] {
+        local e, g, x;
+        (e, g) = open(D);
+        x = new();
+      } [emp]
+      """
+    let (report, _) = checkSync(program)
+    #expect(report.procedures.map(\.outcome) == [.unknown])
+    #expect(report.diagnostics.map(\.code.rawValue) == ["HH302", "HH115"])
+  }
 }

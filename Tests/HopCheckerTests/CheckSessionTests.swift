@@ -26,6 +26,10 @@ import Testing
     #expect(result.files[0].report.diagnostics.filter { $0.severity == .error }.count == 3)
     #expect(try withFile("tl;\nf() [emp] { } [emp]\n") { CheckSession.check([$0]) }.exitStatus == .success)
     #expect(try withFile("tl;\nf() [emp] { g(); } [emp]\n") { CheckSession.check([$0]) }.exitStatus == .badInput)
+    // A contract that does not compile is bad input, as for lint.
+    #expect(try withFile("message m\ncontract D { state s { !m -> s; } }\nf() [emp] { } [emp]\n") {
+      CheckSession.check([$0])
+    }.exitStatus == .badInput)
   }
 
   @Test func theSummaryHasAVerdictPerProcedureInSourceOrder() throws {

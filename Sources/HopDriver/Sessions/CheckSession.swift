@@ -1,6 +1,7 @@
 import Foundation
 import HopAsync
 import HopChecker
+import HopContracts
 import HopLogic
 import HopSyntax
 
@@ -136,5 +137,6 @@ extension DiagnosticCode {
     .invalidInput, .illegalCharacter, .unterminatedComment, .syntaxError, .nestingTooDeep, .wrongLayer,
     .invalidLiteral, .undeclaredName, .duplicateDeclaration, .wrongArgumentCount, .referenceArgumentNotVariable,
     .notAsync, .misusedName, .positivePending, .sortMismatch,
+    .emptyContract, .missingInitialState, .multipleInitialStates, .unknownTargetState, .duplicateState,
   ]
 }
