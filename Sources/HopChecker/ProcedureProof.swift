@@ -29,8 +29,19 @@ struct ProcedureProof {
   }
 
   private func prove(_ executor: inout SymbolicExecutor, _ entry: inout [SymbolicHeap]) -> Outcome {
-    let precondition = heaps(procedure.precondition)
-    var postcondition = heaps(procedure.postcondition)
+    // The first declaration's specification was translated once for the callers (a failure is
+    // reported there and leaves every verdict unknown); another declaration's is translated here.
+    let precondition: [SymbolicHeap], written: [SymbolicHeap]
+    if let known = context.specifications[procedure.name.name], known.declaration == procedure {
+      (precondition, written) = (known.precondition, known.postcondition)
+    } else {
+      do throws(TranslationError) {
+        (precondition, written) = (try heaps(procedure.precondition), try heaps(procedure.postcondition))
+      } catch {
+        return .undecided(CheckerDiagnostics.cannotCheck(error.message, range: error.range))
+      }
+    }
+    var postcondition = written
     let postRange = procedure.postcondition?.range ?? procedure.range
     // As in Smallfoot, value parameters are local variables initialised by
     // the caller: the postcondition speaks of their final values (decision 27).
@@ -85,8 +96,8 @@ struct ProcedureProof {
     return .proved
   }
 
-  private func heaps(_ assertion: Assertion?) -> [SymbolicHeap] {
+  private func heaps(_ assertion: Assertion?) throws(TranslationError) -> [SymbolicHeap] {
     guard let assertion else { return [.emp] }
-    return (try? AssertionTranslation.heaps(assertion)) ?? []
+    return try AssertionTranslation.heaps(assertion)
   }
 }

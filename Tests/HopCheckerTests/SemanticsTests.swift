@@ -211,4 +211,12 @@ import Testing
     // A callee that assigns its reference parameter: c is a new cell, p dangles.
     #expect(syncErrors(program.replacingOccurrences(of: "touch(c;);", with: "move(c;);")) == ["HH101 8"])
   }
+
+  @Test func aSpecificationThatCannotBeReadIsNeverValid() {
+    // The second declaration's precondition has no meaning in the logic: not proved
+    // (it used to translate to no state at all, and the body passed as valid).
+    let program = "tl;\nf(x) [emp] { } [emp]\nf(x) [true] { dispose x; } [emp]\n"
+    #expect(syncVerdicts(program) == ["f: valid", "f: unknown"])
+    #expect(syncErrors(program) == ["HH115 3"])
+  }
 }
