@@ -18,14 +18,13 @@ struct ProcedureProof {
 
   func run() -> Outcome { run(recording: false).outcome }
 
-  /// The outcome, and when `recording`, the entry states and the states after each command.
-  func run(recording: Bool) -> (outcome: Outcome, entry: [SymbolicHeap], steps: [TraceStep]) {
+  /// The outcome, and when `recording`, the entry states, the states after each command and the proof's remarks.
+  func run(recording: Bool) -> (outcome: Outcome, entry: [SymbolicHeap], steps: [TraceStep], notes: [TraceNote]) {
     var executor = SymbolicExecutor(context: context)
-    if recording { executor.trace = [:] }
+    if recording { executor.recorder = TraceRecorder() }
     var entry: [SymbolicHeap] = []
     let outcome = prove(&executor, &entry)
-    let steps = (executor.trace ?? [:]).values.sorted { $0.range.start < $1.range.start }
-    return (outcome, entry, steps)
+    return (outcome, entry, executor.recorder?.orderedSteps ?? [], executor.recorder?.notes ?? [])
   }
 
   private func prove(_ executor: inout SymbolicExecutor, _ entry: inout [SymbolicHeap]) -> Outcome {

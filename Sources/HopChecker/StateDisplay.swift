@@ -16,8 +16,11 @@ public enum StateDisplay {
     }
     for atom in heap.spatial { atom.terms.forEach(visit) }
     for fact in heap.pure { fact.terms.forEach(visit) }
-    let spatial = heap.spatial.map { $0.substituting(names).mapTerms(showingNull) }
-    let pointers = Set(spatial.flatMap(\.variables))
+    // `lseg(x, x)`, `list(NULL)` and `tree(NULL)` are empty: not shown.
+    let spatial = heap.spatial.map { $0.substituting(names).mapTerms(showingNull) }.filter { !isEmpty($0) }
+    // Compared with 0, an address (of a cell, an endpoint, its peer, or a predicate's argument) reads as NULL;
+    // a field's value may be a number (`c |-> hd: k * k != 0`).
+    let pointers = Set(spatial.flatMap(addressVariables))
     let pure = heap.pure.map { fact -> PureAtom in
       // Constants on the right: `x != NULL`, not `0 != x`.
       var fact = fact.substituting(names)
@@ -49,6 +52,22 @@ public enum StateDisplay {
 
   static func atoms(_ atoms: [SpatialAtom]) -> String {
     text(SymbolicHeap(spatial: atoms))
+  }
+
+  private static func isEmpty(_ atom: SpatialAtom) -> Bool {
+    switch atom {
+    case .segment(_, let from, let to): from == to
+    case .predicate(.tree, _, let arguments): arguments.first == .null
+    default: false
+    }
+  }
+
+  private static func addressVariables(_ atom: SpatialAtom) -> Set<Variable> {
+    switch atom {
+    case .pointsTo(let address, _): address.variables
+    case .endpoint(let address, let cell): address.variables.union(cell.peer?.variables ?? [])
+    case .segment, .predicate: atom.variables
+    }
   }
 
   private static func label(_ index: Int) -> String {

@@ -36,10 +36,13 @@ extension SymbolicExecutor {
         throw .failed(ChannelDiagnostics.violation("sending '\(message.name)'", endpoint, cell: cell,
                                                    automaton: automaton, range: range))
       }
+      let before = cell
       cell.states = next
       heap.spatial[0] = .endpoint(address, cell)
       let sent = value.flatMap(term) ?? .variable(supply.variable("val"))
       let invariant = messageInvariant(message.name, value: sent, source: endpoint)
+      note(range, "\(endpoint): \(Self.label(before)) → \(Self.label(cell)), sending '\(message.name)'"
+                  + Self.carried(invariant))
       results += try frame(of: heap.closed, invariant, precise: false, range: range) { notes in
         var notes = notes
         notes.insert(Diagnostic.Note("'\(message.name)' carries: \(invariant.map(StateDisplay.text).joined(separator: "  or  "))"), at: 0)
@@ -69,6 +72,12 @@ extension SymbolicExecutor {
                                                    automaton: automaton, range: receive.range))
       }
       let peer = cell.peer ?? .variable(supply.variable("peer"))
+      let messages = context.messages[receive.message.name] ?? [.emp]
+      let after = EndpointCell(contract: cell.contract, isDual: cell.isDual, states: next, peer: nil)
+      let brought = messages.map { $0.substitutingAll([Variable("val"): receive.binding.map { .v($0.name) } ?? .v("val"),
+                                                       Variable("src"): peer]) }
+      note(receive.range, "\(endpoint): \(Self.label(possible)) → \(Self.label(after)), receiving "
+                          + "'\(receive.message.name)'\(Self.carried(brought))")
       cell.peer = peer
       cell.states = next
       heap.spatial[0] = .endpoint(address, cell)
@@ -145,6 +154,7 @@ extension SymbolicExecutor {
         if let problem = contract.leakFreedomProblem {
           throw .failed(ChannelDiagnostics.notLeakFree(contract.automaton.name, why: problem, range: range))
         }
+        note(range, "\(first), \(second): closed in final state \(firstCell.states.sorted().joined())")
         var closed = pair
         closed.spatial.removeFirst()
         results.append(closed.closed)
@@ -154,6 +164,17 @@ extension SymbolicExecutor {
   }
 
   // MARK: Helpers
+
+  /// An endpoint's contract and states as a formula writes them: `~C{wait}`.
+  static func label(_ cell: EndpointCell) -> String {
+    "\(cell.isDual ? "~" : "")\(cell.contract){\(cell.states.sorted().joined(separator: ", "))}"
+  }
+
+  /// What a message carries, for `explain`: its invariant, or that it carries no ownership.
+  static func carried(_ invariant: [SymbolicHeap]) -> String {
+    let texts = invariant.map(StateDisplay.text)
+    return texts == ["emp"] ? " (no ownership)" : " with " + texts.joined(separator: "  or  ")
+  }
 
   /// The compiled contract `name`; one that did not compile (its errors are reported) leaves the proof undecided.
   private func contract(_ name: String, range: SourceRange) throws(ProofStop) -> ProgramContext.Contract {

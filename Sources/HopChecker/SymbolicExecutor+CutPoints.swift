@@ -28,21 +28,31 @@ extension SymbolicExecutor {
     let names = Set(written.flatMap(\.variables)).filter(\.isExistential)
     let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
     let invariant = written.map { $0.substitutingAll(renaming) }
+    for (index, heap) in written.enumerated() {
+      note(range, at: body.range.start, "invariant\(written.count > 1 ? " (case \(index + 1))" : ""): \(StateDisplay.text(heap))")
+    }
     var entries: [Frame] = []
     for state in states {
       entries += try frames(of: state, invariant, precise: false, range: range) { notes in
         CheckerDiagnostics.invariantOnEntry(range: range, notes: notes)
       }
     }
-    let keepsValues = !names.isEmpty && (try? preserves(invariant, renaming, condition, body, range)) != nil
+    for entry in entries { note(range, at: body.range.start, "on entry, kept outside the loop: \(StateDisplay.text(entry.heap))") }
+    let before = recorder
+    var ends = names.isEmpty ? nil : try? preserves(invariant, renaming, condition, body, range)
+    let keepsValues = ends != nil
     if !keepsValues {
+      recorder = before  // what the failed attempt recorded is not the proof
       let start = assume(condition, holds: true, in: written.map { opened($0) })
-      for end in try run(body, start) {
+      let last = try run(body, start)
+      for end in last {
         _ = try frame(of: end, written, precise: true, range: range) { notes in
           CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
         }
       }
+      ends = last.count
     }
+    note(range, "end of body: the invariant holds again in \(Self.cases(ends ?? 0))")
     var after: [SymbolicHeap] = []
     for entry in entries {
       var old: [Variable: Term] = [:]
@@ -59,19 +69,25 @@ extension SymbolicExecutor {
   /// Whether one iteration re-establishes the invariant with the same values of its
   /// existentials, proved with those values as arbitrary constants.
   /// The constants are named `v'` after the written `_v`: the body's start has nothing else, so they clash with nothing.
+  /// Returns the number of cases at the end of the body.
   private mutating func preserves(_ invariant: [SymbolicHeap], _ renaming: [Variable: Term], _ condition: Expression,
-                                  _ body: Statement, _ range: SourceRange) throws(ProofStop) {
+                                  _ body: Statement, _ range: SourceRange) throws(ProofStop) -> Int {
     var fixed: [Variable: Term] = [:]
     for (written, renamed) in renaming {
       if case .variable(let variable) = renamed { fixed[variable] = .v(String(written.name.dropFirst()) + "'") }
     }
     let skolem = invariant.map { $0.substitutingAll(fixed) }
-    for end in try run(body, assume(condition, holds: true, in: skolem)) {
+    let ends = try run(body, assume(condition, holds: true, in: skolem))
+    for end in ends {
       _ = try frame(of: end, skolem, precise: true, range: range) { notes in
         CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
       }
     }
+    return ends.count
   }
+
+  /// "1 case", "3 cases".
+  static func cases(_ count: Int) -> String { count == 1 ? "1 case" : "\(count) cases" }
 
   // MARK: Conditional critical regions
 
@@ -83,6 +99,8 @@ extension SymbolicExecutor {
     guard let resource = context.resources[name.name] else {
       throw .undecided(CheckerDiagnostics.cannotCheck("resource '\(name.name)' is not declared", range: range))
     }
+    let invariant = resource.invariant.map(StateDisplay.text).joined(separator: "  or  ")
+    note(range, at: body.range.start, "\(name.name)'s invariant comes in: \(invariant)")
     var entered: [SymbolicHeap] = []
     for state in states {
       let released = state.forgetting(resource.protected, &supply)
@@ -94,6 +112,7 @@ extension SymbolicExecutor {
         CheckerDiagnostics.resourceInvariant(name.name, range: range, notes: notes)
       }.map { $0.forgetting(resource.protected, &supply) }
     }
+    note(range, "\(name.name)'s invariant goes back out: \(invariant)")
     return after
   }
 
@@ -147,9 +166,17 @@ extension SymbolicExecutor {
       }
       changed.formUnion(context.effects[call.procedure.name]?.writes ?? [])
     }
+    if recorder != nil {
+      for (index, call) in calls.enumerated() {
+        let specification = context.specifications[call.procedure.name]!
+        let needs = specification.precondition.map { StateDisplay.text($0.substitutingAll(substitutions[index])) }
+        note(range, "\(call.procedure.name) \(calls.count > 1 ? "takes" : "needs"): \(needs.joined(separator: "  or  "))")
+      }
+    }
     var after: [SymbolicHeap] = []
     for state in states {
       for found in try frames(of: state, preconditions, precise: false, range: range, failure: failure) {
+        note(range, "frame kept\(calls.count > 1 ? " by the caller" : ""): \(StateDisplay.text(found.heap))")
         // Old values of what the calls change, for the value arguments and instantiations that mention them.
         var old: [Variable: Term] = [:]
         for name in changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }

@@ -19,9 +19,8 @@ struct SymbolicExecutor {
   var supply = FreshSupply()
   /// Past this many cases at one program point the proof gives up (unknown, never valid).
   let stateLimit: Int
-  /// The states after each command, by the command's start offset, when `hophop explain` asks
-  /// for them (a command run again, as a loop body is, keeps its last states).
-  var trace: [Int: TraceStep]?
+  /// The states after each command and the proof's remarks, when `hophop explain` asks for them.
+  var recorder: TraceRecorder?
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context
@@ -63,8 +62,19 @@ struct SymbolicExecutor {
       result = successors
     }
     let successors = try bounded(result, at: statement.range)
-    trace?[statement.range.start] = TraceStep(range: statement.range, states: successors)
+    if recorder != nil {
+      let title: String? = if case .whileLoop = statement.kind { "after the loop" } else { nil }
+      recorder?.record(TraceStep(range: statement.range, states: successors, title: title))
+    }
     return successors
+  }
+
+  /// Records a remark for `explain` about the command at `range`, printed under its last line or
+  /// under the line of `anchor` (the text is built only when recording).
+  mutating func note(_ range: SourceRange, at anchor: Int? = nil, _ text: @autoclosure () -> String) {
+    if recorder != nil {
+      recorder?.note(TraceNote(range: range, anchor: anchor ?? max(range.start, range.end - 1), text: text()))
+    }
   }
 
   // MARK: Atomic commands

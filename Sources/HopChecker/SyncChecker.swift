@@ -30,10 +30,10 @@ public enum SyncChecker {
       let start = clock.now
       var found = StaticChecks(context: context).diagnostics(of: procedure)
       var outcome: ProofOutcome = found.isEmpty ? .valid : .invalid
-      var entry: [SymbolicHeap] = [], steps: [TraceStep] = []
+      var entry: [SymbolicHeap] = [], steps: [TraceStep] = [], notes: [TraceNote] = []
       if found.isEmpty {
         let proof = ProcedureProof(context: context, procedure: procedure).run(recording: recordingTraces)
-        (entry, steps) = (proof.entry, proof.steps)
+        (entry, steps, notes) = (proof.entry, proof.steps, proof.notes)
         switch proof.outcome {
         case .proved: outcome = .valid
         case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid
@@ -54,7 +54,7 @@ public enum SyncChecker {
         elapsed: clock.now - start)
       report.procedures.append(verdict)
       if recordingTraces {
-        report.traces.append(ProofTrace(procedure: procedure, entry: entry, steps: steps, verdict: verdict,
+        report.traces.append(ProofTrace(procedure: procedure, entry: entry, steps: steps, notes: notes, verdict: verdict,
                                         diagnostics: found.sortedBySource()))
       }
     }

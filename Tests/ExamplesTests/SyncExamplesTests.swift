@@ -8,6 +8,7 @@ import Testing
 /// declares, at the declared line, with the exit status that goes with it.
 @Suite struct SyncExamplesTests {
   static let files = ExampleCatalog.hopFiles(under: "examples/smallfoot") + ExampleCatalog.hopFiles(under: "examples/heaphop")
+    + ExampleCatalog.hopFiles(under: "examples/tutorial")
     + [ExampleCatalog.projectRoot.appendingPathComponent("examples/list_transfer.hop").path]
 
   @Test func theGalleryHasAProgramForEveryErrorKind() throws {

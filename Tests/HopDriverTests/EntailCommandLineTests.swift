@@ -17,10 +17,11 @@ import Testing
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hophop")
   }
 
-  static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+  static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Run {
     let process = Process()
     process.executableURL = hophop
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
     environment["NO_COLOR"] = "1"
     process.environment = environment

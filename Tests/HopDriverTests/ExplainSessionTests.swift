@@ -31,8 +31,58 @@ import Testing
     #expect(lines[branches...].contains { $0.contains("// f |-> ~C{transfer}") })
     #expect(lines[branches...].contains { $0.contains("// f |-> ~C{end}, peer: e * e |-> C{end}") })
     let close = try #require(lines.firstIndex { $0.contains("close(e, f);") })
-    #expect(lines[close + 1].trimmingCharacters(in: .whitespaces).hasPrefix("// emp"))
+    #expect(lines[(close + 1)...].prefix { $0.contains("//") }.last?.trimmingCharacters(in: .whitespaces) == "// emp * done != 0")
     #expect(!lines.contains { $0.contains("#") })
+  }
+
+  /// The comment lines (trimmed) that follow the first source line containing `command`.
+  /// With `then`, those after the first line equal to `then` that follows it.
+  static func comments(after command: String, then: String? = nil, in name: String,
+                       procedure: String? = nil) throws -> [String] {
+    let text = try #require(ExplainSession.explain(path: example(name), options: .init(procedure: procedure)).text)
+    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    var index = try #require(lines.firstIndex { $0.contains(command) && !$0.hasPrefix("//") })
+    if let then { index = try #require(lines[index...].firstIndex(of: then)) }
+    return Array(lines[(index + 1)...].prefix { $0.hasPrefix("//") })
+  }
+
+  @Test func aLoopShowsItsInvariantTheFrameKeptTheEndOfItsBodyAndTheStateAfterIt() throws {
+    let header = try Self.comments(after: "while (i != NULL)", in: "smallfoot/list_reverse", procedure: "reverse")
+    #expect(header == ["// invariant: list(tl; i) * list(tl; p)", "// on entry, kept outside the loop: emp * p == 0"])
+    let after = try Self.comments(after: "i = n;", then: "}", in: "smallfoot/list_reverse", procedure: "reverse")
+    #expect(after == ["// end of body: the invariant holds again in 1 case",
+                      "// after the loop: list(tl; i) * list(tl; p) * i == NULL"])
+  }
+
+  @Test func aCallShowsWhatItNeedsAndTheFrameKept() throws {
+    let lines = try Self.comments(after: "reverse(l;);", in: "smallfoot/list_reverse", procedure: "build")
+    #expect(lines == ["// reverse needs: list(tl; l)", "// frame kept: emp * k == 0", "// list(tl; l) * k == 0"])
+  }
+
+  @Test func aParallelCallShowsHowTheStateWasSplit() throws {
+    let lines = try Self.comments(after: "dispose_tree(i) || dispose_tree(j);", in: "smallfoot/tree_dispose")
+    #expect(lines.prefix(3) == ["// dispose_tree takes: tree(l; r; i)", "// dispose_tree takes: tree(l; r; j)",
+                                "// frame kept by the caller: t |-> l: i, r: j"])
+  }
+
+  @Test func channelCommandsShowTheContractStateBeforeAndAfterAndWhatTheMessageCarried() throws {
+    let cell = try Self.comments(after: "x = receive(cell, f)", in: "list_transfer", procedure: "get")
+    #expect(cell.prefix(2) == ["// f: ~C{transfer} → ~C{wait}, receiving 'cell' with x |->",
+                               "// f: ~C{wait} → ~C{transfer}, sending 'ack' (no ownership)"])
+    let fin = try Self.comments(after: "send(fin, e, e);", in: "list_transfer", procedure: "put")
+    #expect(fin.first == "// e: C{transfer} → C{end}, sending 'fin' with e |-> C{end}")
+    let close = try Self.comments(after: "close(e, f);", in: "list_transfer", procedure: "get")
+    #expect(close == ["// e, f: closed in final state end", "// emp * done != 0"])
+  }
+
+  @Test func aRegionShowsTheResourceInvariantComingInAndGoingOut() throws {
+    let lines = try Self.comments(after: "with buf when (c == NULL)", in: "smallfoot/buffer", procedure: "put")
+    #expect(lines == ["// buf's invariant comes in: emp * c == NULL  or  c |-> * c != NULL",
+                      "// buf's invariant goes back out: emp * c == NULL  or  c |-> * c != NULL", "// emp * x != 0"])
+  }
+
+  @Test func noStatesAreShownAfterAnElseThatOpensABlock() throws {
+    #expect(try Self.comments(after: "} else {", in: "smallfoot/tree_dispose", procedure: "dispose_tree").isEmpty)
   }
 
   @Test func theFailingCommandIsMarkedWithItsDiagnostic() throws {

@@ -71,9 +71,25 @@ struct ProofText {
     // The states to print after each line: the command that ends last on it (the outermost at a tie).
     var after: [Int: TraceStep] = [:]
     for step in trace.steps {
-      let line = source.location(of: max(step.range.start, step.range.end - 1)).line
+      let end = source.location(of: max(step.range.start, step.range.end - 1))
+      let line = end.line
+      // Not after `} else {`: the states would read as the else branch's.
+      if source.lineText(line).utf8.dropFirst(end.column).contains(UInt8(ascii: "{")) { continue }
       if let known = after[line], (known.range.end, -known.range.start) >= (step.range.end, -step.range.start) { continue }
       after[line] = step
+    }
+    // The remarks under the line of their anchor, each command's together, in the order the proof made them.
+    var remarks: [Int: [[TraceNote]]] = [:]
+    var groups: [String: Int] = [:]
+    for note in trace.notes {
+      let line = source.location(of: note.anchor).line
+      let key = "\(note.range.start)-\(note.range.end)-\(note.anchor)"
+      if let index = groups[key] {
+        remarks[line]![index].append(note)
+      } else {
+        groups[key] = remarks[line, default: []].count
+        remarks[line, default: []].append([note])
+      }
     }
     let failure = trace.diagnostics.first { $0.severity == .error }
     let failingLine = failure.map { source.location(of: $0.range.start).line }
@@ -91,8 +107,16 @@ struct ProofText {
         for note in failure.notes { lines += wrap("note: \(note.message)", indent: indent) }
         continue
       }
-      if let step = after[number], failingLine.map({ number < $0 }) ?? true {
-        lines += comment(step.states, indent: indent, title: nil)
+      guard failingLine.map({ number < $0 }) ?? true else { continue }
+      for group in remarks[number] ?? [] {
+        // At the indentation of the command's first line (a loop's header may span several).
+        let first = source.lineText(source.location(of: group[0].range.start).line)
+        let indent = String(first.prefix { $0 == " " || $0 == "\t" })
+        for note in group.prefix(options.cases) { lines += wrap(note.text, indent: indent) }
+        if group.count > options.cases { lines += wrap("... and \(group.count - options.cases) more", indent: indent) }
+      }
+      if let step = after[number] {
+        lines += comment(step.states, indent: indent, title: step.title)
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -112,18 +136,26 @@ struct ProofText {
     return lines
   }
 
-  /// `// text`, wrapped at `options.width` columns after ` * ` or spaces.
+  /// `// text`, wrapped at `options.width` columns, preferably before a ` * `, else at a space.
   private func wrap(_ text: String, indent: String) -> [String] {
     let head = "   " + indent + "// "
     var lines: [String] = []
     var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      let candidate = current.isEmpty ? String(word) : current + " " + word
-      if (head + candidate).count > options.width, !current.isEmpty {
-        lines.append(head + current)
-        current = "   " + word
+    func fits(_ candidate: String) -> Bool { (head + candidate).count <= options.width }
+    func add(_ piece: String, separator: String) {
+      if current.isEmpty || fits(current + separator + piece) {
+        current = current.isEmpty ? piece : current + separator + piece
       } else {
-        current = candidate
+        lines.append(head + current)
+        current = "   " + piece
+      }
+    }
+    for (index, chunk) in text.components(separatedBy: " * ").enumerated() {
+      let piece = index == 0 ? chunk : "* " + chunk
+      if fits("   " + piece) {
+        add(piece, separator: " ")
+      } else {
+        for word in piece.split(separator: " ", omittingEmptySubsequences: false) { add(String(word), separator: " ") }
       }
     }
     lines.append(head + current)
