@@ -20,7 +20,8 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "A Hop source file.") var file: String
 
   func run() throws {
-    let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width))
+    let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,
+                                                                   color: output.useColor(onStandardError: false)))
     if let text = result.text, output.format == .text { Console.standardOutput(text) }
     output.emitDiagnostics(Report(files: [result.report]), command: "explain")
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }

@@ -93,7 +93,16 @@ import Testing
     let index = try #require(lines.firstIndex(of: ">>   y = y->tl;"))
     #expect(lines[index + 1].contains("// error: memory fault"))
     #expect(result.exitStatus == .failure)
+    // On a terminal, the marked line and its error are red, each reset before its end.
+    let colored = try #require(ExplainSession.explain(path: Self.example("smallfoot/null_deref"),
+                                                      options: .init(color: true)).text)
+    let red = colored.split(separator: "\n").filter { $0.hasPrefix("\u{1B}[1;31m") }
+    #expect(red.count >= 2 && red.allSatisfy { $0.hasSuffix("\u{1B}[0m") })
+    #expect(red.first == "\u{1B}[1;31m>>   y = y->tl;\u{1B}[0m")
+    #expect(!text(result).contains("\u{1B}"))
   }
+
+  private func text(_ result: ExplainSession.Result) -> String { result.text ?? "" }
 
   @Test func casesAreCappedAndCounted() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-explain-\(UUID().uuidString)")

@@ -15,10 +15,14 @@ public enum ExplainSession {
     /// Comment lines are wrapped at this many columns.
     public var width: Int
 
-    public init(procedure: String? = nil, cases: Int = 4, width: Int = 80) {
+    /// The failing command and its diagnostic in red (on a terminal); `>>` marks it either way.
+    public var color: Bool
+
+    public init(procedure: String? = nil, cases: Int = 4, width: Int = 80, color: Bool = false) {
       self.procedure = procedure
       self.cases = max(1, cases)
       self.width = max(40, width)
+      self.color = color
     }
   }
 
@@ -97,13 +101,13 @@ struct ProofText {
     for number in first...last {
       let text = source.lineText(number)
       let indent = String(text.prefix { $0 == " " || $0 == "\t" })
-      lines.append((number == failingLine ? ">> " : "   ") + text)
+      lines.append(number == failingLine ? red(">> " + text) : "   " + text)
       if number == first {
         let bodyIndent = String(source.lineText(bodyLine).prefix { $0 == " " || $0 == "\t" })
         lines += comment(trace.entry, indent: bodyLine == first ? indent + "  " : bodyIndent, title: "pre")
       }
       if let failure, number == failingLine {
-        lines += wrap("error: \(failure.message) [\(failure.code)]", indent: indent)
+        lines += wrap("error: \(failure.message) [\(failure.code)]", indent: indent).map(red)
         for note in failure.notes { lines += wrap("note: \(note.message)", indent: indent) }
         continue
       }
@@ -121,6 +125,9 @@ struct ProofText {
     }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// The line in red when colour is on (the reset before the line's end).
+  private func red(_ line: String) -> String { options.color ? "\u{1B}[1;31m\(line)\u{1B}[0m" : line }
 
   /// The cases as comment lines: one case plain, several numbered, at most `options.cases`.
   private func comment(_ states: [SymbolicHeap], indent: String, title: String?) -> [String] {
