@@ -30,6 +30,9 @@ public struct Parser {
   var depth = 0
   /// Which precedence table expressions use: Smallfoot's in sync procedures, first-order in async ones.
   var table = OperatorPrecedence.smallfoot
+  /// The token before which a missing `}` was last reported, so that the
+  /// enclosing blocks, closed at the same place, do not report it again.
+  var missingBraceReportedAt: Int?
 
   /// Parses a whole file.
   public static func parse(_ file: SourceFile) -> ParseResult {
@@ -122,8 +125,9 @@ public struct Parser {
     return fail(message: "expected \(what), found \(found)", at: current.range)
   }
 
-  mutating func fail(message: String, at range: SourceRange, code: DiagnosticCode = .syntaxError) -> ParseAbort {
-    var diagnostic = Diagnostic(code: code, message: message, range: range)
+  mutating func fail(message: String, at range: SourceRange, code: DiagnosticCode = .syntaxError,
+                     notes: [Diagnostic.Note] = []) -> ParseAbort {
+    var diagnostic = Diagnostic(code: code, message: message, range: range, notes: notes)
     let errors = diagnostics.filter { $0.severity == .error }.count
     if errors + 1 >= Self.maximumErrors {
       diagnostic.notes.append(.init("too many errors; hophop stopped parsing this file here"))
