@@ -61,6 +61,8 @@ import Testing
     #expect(frontEnd("f() { lcoal x; }") == ["HH010 1:7 -> local"])
     #expect(frontEnd("f(x) { whil (x != NULL) { x = x; } }") == ["HH010 1:8 -> while"])
     #expect(frontEnd("f(x) { iff (x == NULL) x = NULL; }") == ["HH010 1:8 -> if"])
+    #expect(frontEnd("f(x) { if (x == NULL) { x = x; } esle { x = NULL; } }") == ["HH010 1:34 -> else"])
+    #expect(frontEnd("global g;\nasync w(a) {}\nasync f() { pst w(1); }") == ["HH010 3:13 -> post"])
     #expect(messages("f(x) { dispse x; }") == ["unknown statement 'dispse'"])
     // Recovery skips the bad statement only.
     #expect(frontEnd("f(x) { dispse x; y = ; }") == ["HH010 1:8 -> dispose", "HH010 1:22"])

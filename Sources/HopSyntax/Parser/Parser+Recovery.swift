@@ -8,7 +8,7 @@
 /// follow-on errors.
 extension Parser {
   /// The words that start a command (LANGUAGE.md §1–§3), for "did you mean".
-  static let statementKeywords = ["close", "delete", "dispose", "if", "local", "post", "receive", "send",
+  static let statementKeywords = ["close", "delete", "dispose", "else", "if", "local", "post", "receive", "send",
                                   "switch", "while", "with"]
   /// The statement keywords followed by a parenthesised condition, `if (c)` and `while (c)`.
   static let conditionKeywords = ["if", "while"]
