@@ -74,6 +74,15 @@ import Testing
     #expect(frontEnd("f(x) { zzzz x; }") == ["HH010 1:13"])
   }
 
+  @Test func misspelledCommandWordsAreNamed() {
+    #expect(frontEnd("f(x) { x = nwe(); }") == ["HH010 1:12 -> new"])
+    #expect(frontEnd("message m\nf(e) { x = recieve(m, e); }") == ["HH010 2:12 -> receive"])
+    #expect(frontEnd("contract C {}\nf() { (e, g) = opne(C); }") == ["HH010 2:16 -> open"])
+    #expect(frontEnd("contract C { initial final stat s {} }") == ["HH010 1:28 -> state"])
+    // Not close to the word expected: no suggestion.
+    #expect(frontEnd("f(x) { x = foo(); }") == ["HH010 1:15"])
+  }
+
   @Test func misspelledDeclarationKeywordsAndPredicatesAreNamed() {
     #expect(frontEnd("mesage m\nf() {}") == ["HH010 1:1 -> message"])
     #expect(frontEnd("contrct C { initial final state s {} }") == ["HH010 1:1 -> contract"])

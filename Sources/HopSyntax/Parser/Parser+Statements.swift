@@ -179,6 +179,11 @@ extension Parser {
       return try finish(.receive(receive), start)
     }
     let value = try parseExpression()
+    if check(.leftParen), case .variable(let name) = value.kind,
+       let suggestion = Suggestion.closest(to: name.name, among: ["new", "receive"]) {
+      // `x = nwe();`: an expression is never followed by `(`.
+      throw fail(message: "unknown command '\(name.name)'", at: name.range, notes: [.didYouMean(suggestion)])
+    }
     if consume(.arrow) {
       let field = try expectIdentifier("a field name after '->'")
       return try finish(.lookup(target, pointer: value, field: field), start)

@@ -109,9 +109,12 @@ public struct Parser {
     return Identifier(text(token), range: token.range)
   }
 
-  /// Consumes the identifier `word` (a contextual keyword) or fails.
+  /// Consumes the identifier `word` (a contextual keyword) or fails, suggesting `word` for a misspelling of it.
   mutating func expectWord(_ word: String, _ context: String) throws(ParseAbort) {
-    guard isIdentifier(current, word) else { throw fail(expected: "'\(word)' \(context)") }
+    guard isIdentifier(current, word) else {
+      let notes = current.kind == .identifier ? Diagnostic.Note.didYouMean(text(current), among: [word]) : []
+      throw fail(expected: "'\(word)' \(context)", notes: notes)
+    }
     advance()
   }
 
@@ -120,9 +123,9 @@ public struct Parser {
   // MARK: Errors and nesting
 
   /// Records a syntax error at the current token and returns the error to throw.
-  mutating func fail(expected what: String) -> ParseAbort {
+  mutating func fail(expected what: String, notes: [Diagnostic.Note] = []) -> ParseAbort {
     let found = describe(current)
-    return fail(message: "expected \(what), found \(found)", at: current.range)
+    return fail(message: "expected \(what), found \(found)", at: current.range, notes: notes)
   }
 
   mutating func fail(message: String, at range: SourceRange, code: DiagnosticCode = .syntaxError,
