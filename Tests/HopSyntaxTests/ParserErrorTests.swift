@@ -5,8 +5,57 @@ import Testing
 
 /// Syntax errors: codes, positions, recovery, limits, and hostile input.
 @Suite struct ParserErrorTests {
-  @Test func missingSemicolonIsReportedAtTheNextToken() {
-    #expect(parseDiagnostics("f() { x = 1 y = 2; }") == ["HH010 1:13"])
+  @Test func missingSemicolonIsReportedRightAfterThePreviousToken() {
+    #expect(parseDiagnostics("f() { x = 1 y = 2; }") == ["HH010 1:12"])
+    // At the end of a line, the caret stands after its last token, not at the start of the next line.
+    let marked = MarkedSource("f() {\n  x = 11️⃣\n  y = 2;\n}")
+    let (_, result) = parseText(marked.text)
+    #expect(result.diagnostics.map(\.range) == [.point(marked["1️⃣"])])
+    // Only the `;` is missing there, so the next statement is still parsed, and its errors found.
+    #expect(statementCount(result.program) == 2)
+    #expect(parseDiagnostics("f() {\n  x = 1\n  y = ;\n}") == ["HH010 2:8", "HH010 3:7"])
+    #expect(parseDiagnostics("hd, tl\nglobal g\nf() { local a\n a = 1; }") == ["HH010 1:7", "HH010 2:9", "HH010 3:14"])
+    // On the same line, the rest of the statement is skipped.
+    #expect(parseDiagnostics("f() { x = 1 ) y = ; }") == ["HH010 1:12"])
+  }
+
+  @Test func missingBraceAtTheEndOfTheFileIsOneErrorWithANoteAtTheOpeningBrace() {
+    let marked = MarkedSource("f(x) 1️⃣{\n  if (x == NULL) { x = NULL; }\n  x = x;2️⃣\n")
+    let (_, result) = parseText(marked.text)
+    #expect(result.diagnostics.map(\.range) == [.point(marked["2️⃣"])])
+    #expect(result.diagnostics.first?.notes.map(\.range) == [SourceRange(start: marked["1️⃣"], end: marked["1️⃣"] + 1)])
+    // Three unclosed blocks: one error, at the innermost.
+    let nested = MarkedSource("f() { 1️⃣{ x = 1; 2️⃣{ y = 2;3️⃣")
+    let inner = parseText(nested.text).result.diagnostics
+    #expect(inner.map(\.range.start) == [nested["3️⃣"]])
+    #expect(inner.first?.notes.first?.range?.start == nested["2️⃣"])
+  }
+
+  @Test func missingBraceBeforeTheNextDeclarationDoesNotCascade() {
+    let text = """
+      f(x) {
+        if (x == NULL) {
+          x = NULL;
+
+      }
+      g(y) [emp] { y = 1; }
+      h() { }
+      message m
+      """
+    let (_, result) = parseText(text)
+    #expect(parseDiagnostics(text) == ["HH010 5:2"])
+    #expect(result.diagnostics.first?.notes.first?.range?.start == 5)
+    #expect(result.program.declarations.count == 4)
+    // A missing `}` of a contract state, before the next state.
+    #expect(parseDiagnostics("contract C { initial state a { !m -> b;\n final state b {} }\nmessage m") == ["HH010 1:40"])
+    // A call statement is not a declaration: the body goes on after it.
+    #expect(parseDiagnostics("f() { g(x; y); h(); }\ng(a; b) {}\nh() {}") == [])
+  }
+
+  /// The number of statements in the body of the first procedure.
+  func statementCount(_ program: Program) -> Int? {
+    guard case .procedure(let procedure)? = program.declarations.first else { return nil }
+    return procedure.body.count
   }
 
   @Test func threeIndependentErrorsGiveThreeDiagnostics() {
@@ -16,7 +65,7 @@ import Testing
       h() { z = 2; dispose ; w = 3; }
       ok() { v = 4; }
       """
-    #expect(parseDiagnostics(text) == ["HH010 1:11", "HH010 2:13", "HH010 3:22"])
+    #expect(parseDiagnostics(text) == ["HH010 1:11", "HH010 2:12", "HH010 3:22"])
     // Recovery kept the good procedure and the statements after each error.
     #expect(parseText(text).result.program.declarations.count == 4)
   }

@@ -4,15 +4,26 @@ extension Parser {
   mutating func parseAssertion() throws(ParseAbort) -> Assertion {
     try nested { (parser: inout Parser) throws(ParseAbort) -> Assertion in
       let first = try parser.parseAssertionAtom()
-      guard parser.check(.star) else { return first }
+      guard parser.check(.star) || parser.check(.ampAmp) else { return first }
       var operands = Self.operands(ofStar: first)
-      while parser.consume(.star) {
+      while try parser.consumeSeparatingConjunction() {
         operands += Self.operands(ofStar: try parser.parseAssertionAtom())
       }
       let chain = Self.balancedStar(operands)
       try parser.requireDepth(chain.height, at: parser.current.range)
       return chain
     }
+  }
+
+  /// Consumes `*`, or `&&` written for it (reported, then read as `*` so the rest of the formula is still checked).
+  private mutating func consumeSeparatingConjunction() throws(ParseAbort) -> Bool {
+    if consume(.star) { return true }
+    guard check(.ampAmp) else { return false }
+    let abort = fail(message: "use '*' to join formulas in separation logic, not '&&'", at: current.range,
+                     notes: [.init("'A * B' holds when A and B hold of disjoint parts of the heap")])
+    guard abort == .syntax else { throw abort }
+    advance()
+    return true
   }
 
   private mutating func parseAssertionAtom() throws(ParseAbort) -> Assertion {
@@ -60,6 +71,19 @@ extension Parser {
     case .punctuator(.pointsTo):
       advance()
       return try parsePointsTo(term, start: start)
+    case .punctuator(.arrow):
+      // `x -> v` for `x |-> v`: reported, then read as meant, so the rest of the formula is still checked.
+      let abort = fail(message: "use '|->' in a formula, not '->'", at: current.range,
+                       notes: [.init("'x |-> v' says that x points to a cell; '->' reads a field in a command")])
+      guard abort == .syntax else { throw abort }
+      advance()
+      return try parsePointsTo(term, start: start)
+    case .punctuator(.leftParen):
+      if case .variable(let name) = term.kind,
+         let suggestion = Suggestion.closest(to: name.name, among: SpatialPredicate.allCases.map(\.rawValue)) {
+        throw fail(message: "unknown predicate '\(name.name)'", at: name.range, notes: [.didYouMean(suggestion)])
+      }
+      throw fail(expected: "'|->', '==' or '!=' after a term in a formula")
     case .punctuator(.equalEqual):
       advance()
       let right = try parseTerm()

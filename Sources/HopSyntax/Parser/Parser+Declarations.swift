@@ -27,8 +27,13 @@ extension Parser {
   private mutating func parseFieldList() throws(ParseAbort) -> [Identifier] {
     var fields = [try expectIdentifier("a field name")]
     while consume(.comma) { fields.append(try expectIdentifier("a field name")) }
-    try expect(.semicolon, "after the field list")
+    try expectSemicolon("after the field list")
     return fields
+  }
+
+  /// Whether the current token starts a contract state: `initial`, `final` or `state` followed by a name.
+  private func atStateStart() -> Bool {
+    ["initial", "final", "state"].contains { isIdentifier(current, $0) } && peek(1).kind == .identifier
   }
 
   /// Whether the current token can start a declaration (used to resynchronise).
@@ -78,9 +83,10 @@ extension Parser {
       case "global":
         advance()
         let names = try parseIdentifierList(until: .semicolon)
-        try expect(.semicolon, "after the global variables")
+        try expectSemicolon("after the global variables")
         return .global(GlobalDecl(names: names, range: range(from: start)))
-      default: break
+      default:
+        if let misspelled = misspelledDeclarationKeyword() { throw misspelled }
       }
     }
     return try parseProcedure(start)
@@ -108,9 +114,9 @@ extension Parser {
   private mutating func parseContract(_ start: Int) throws(ParseAbort) -> Declaration {
     advance()
     let name = try expectIdentifier("a contract name")
-    try expect(.leftBrace, "to open the contract")
+    let contractBrace = try expect(.leftBrace, "to open the contract").range
     var states: [ContractStateDecl] = []
-    while !check(.rightBrace) && !isAtEnd {
+    while !check(.rightBrace) && !isAtEnd && !atUnambiguousDeclarationStart() {
       let stateStart = current.range.start
       var isInitial = false
       var isFinal = false
@@ -124,9 +130,9 @@ extension Parser {
       }
       try expectWord("state", "(a contract holds '[initial] [final] state NAME { ... }' declarations)")
       let stateName = try expectIdentifier("a state name")
-      try expect(.leftBrace, "to open the state's transitions")
+      let stateBrace = try expect(.leftBrace, "to open the state's transitions").range
       var transitions: [TransitionDecl] = []
-      while !check(.rightBrace) && !isAtEnd {
+      while !check(.rightBrace) && !isAtEnd && !atUnambiguousDeclarationStart() && !atStateStart() {
         let transitionStart = current.range.start
         let direction: Direction
         if consume(.bang) {
@@ -139,15 +145,15 @@ extension Parser {
         let message = try expectIdentifier("a message name")
         try expect(.arrow, "after the message of a transition")
         let target = try expectIdentifier("a target state")
-        try expect(.semicolon, "after a transition")
+        try expectSemicolon("after a transition")
         transitions.append(TransitionDecl(direction: direction, message: message, target: target,
                                           range: range(from: transitionStart)))
       }
-      try expect(.rightBrace, "to close the state")
+      try expectClosingBrace("to close the state", opening: stateBrace, missingBefore: atStateStart())
       states.append(ContractStateDecl(name: stateName, isInitial: isInitial, isFinal: isFinal,
                                       transitions: transitions, range: range(from: stateStart)))
     }
-    try expect(.rightBrace, "to close the contract")
+    try expectClosingBrace("to close the contract", opening: contractBrace)
     return .contract(ContractDecl(name: name, states: states, range: range(from: start)))
   }
 
@@ -213,14 +219,14 @@ extension Parser {
 
   /// `{ local a, b; local c; statements }`
   private mutating func parseBody() throws(ParseAbort) -> ([Identifier], [Statement]) {
-    try expect(.leftBrace, "to open the procedure body")
+    let opening = try expect(.leftBrace, "to open the procedure body").range
     var locals: [Identifier] = []
     while consume(.local) {
       repeat { locals.append(try expectIdentifier("a local variable name")) } while consume(.comma)
-      try expect(.semicolon, "after the local variables")
+      try expectSemicolon("after the local variables")
     }
     let body = try parseStatements()
-    try expect(.rightBrace, "to close the procedure body")
+    try expectClosingBrace("to close the procedure body", opening: opening)
     return (locals, body)
   }
 }

@@ -1,10 +1,11 @@
 /// Commands (LANGUAGE.md §1–§3).
 extension Parser {
   /// Statements up to (not including) the closing `}`; a bad statement is
-  /// reported, skipped to the next `;` or `}`, and parsing goes on.
+  /// reported, skipped to the next `;` or `}`, and parsing goes on. A
+  /// declaration also ends the list: its block lacks a `}`.
   mutating func parseStatements() throws(ParseAbort) -> [Statement] {
     var statements: [Statement] = []
-    while !check(.rightBrace) && !isAtEnd {
+    while !check(.rightBrace) && !isAtEnd && !atUnambiguousDeclarationStart() {
       do throws(ParseAbort) {
         statements.append(try parseStatement())
       } catch .fatal {
@@ -17,6 +18,7 @@ extension Parser {
   }
 
   /// Skips tokens to just after the next `;` (or a whole `{...}`) at this level, or to a `}` that closes it.
+  /// A stray `)` or `]` at this level is skipped like any other token.
   private mutating func skipToStatementBoundary() {
     var depth = 0
     while !isAtEnd {
@@ -29,6 +31,7 @@ extension Parser {
       case .punctuator(.leftBrace), .punctuator(.leftParen), .punctuator(.leftBracket):
         depth += 1
       case .punctuator(.rightBrace), .punctuator(.rightParen), .punctuator(.rightBracket):
+        guard depth > 0 else { break }
         depth -= 1
         if depth == 0, current.kind == .punctuator(.rightBrace) {
           advance()
@@ -49,9 +52,9 @@ extension Parser {
     let start = current.range.start
     switch current.kind {
     case .punctuator(.leftBrace):
-      advance()
+      let opening = advance().range
       let body = try parseStatements()
-      try expect(.rightBrace, "to close the block")
+      try expectClosingBrace("to close the block", opening: opening)
       return Statement(.block(body), range: range(from: start))
     case .keyword(.if):
       advance()
@@ -106,7 +109,7 @@ extension Parser {
   }
 
   private mutating func finish(_ kind: Statement.Kind, _ start: Int) throws(ParseAbort) -> Statement {
-    try expect(.semicolon, "after the statement")
+    try expectSemicolon("after the statement")
     return Statement(kind, range: range(from: start))
   }
 
@@ -146,6 +149,7 @@ extension Parser {
     default:
       break
     }
+    if let misspelled = misspelledStatementKeyword() { throw misspelled }
     switch next {
     case .punctuator(.equal):
       return try parseAssignment(start)
@@ -175,6 +179,11 @@ extension Parser {
       return try finish(.receive(receive), start)
     }
     let value = try parseExpression()
+    if check(.leftParen), case .variable(let name) = value.kind,
+       let suggestion = Suggestion.closest(to: name.name, among: ["new", "receive"]) {
+      // `x = nwe();`: an expression is never followed by `(`.
+      throw fail(message: "unknown command '\(name.name)'", at: name.range, notes: [.didYouMean(suggestion)])
+    }
     if consume(.arrow) {
       let field = try expectIdentifier("a field name after '->'")
       return try finish(.lookup(target, pointer: value, field: field), start)
@@ -247,9 +256,9 @@ extension Parser {
   private mutating func parseSwitchReceive(_ start: Int) throws(ParseAbort) -> Statement {
     advance()
     advance()
-    advance()
+    let opening = advance().range
     var cases: [ReceiveCase] = []
-    while !check(.rightBrace) && !isAtEnd {
+    while !check(.rightBrace) && !isAtEnd && !atUnambiguousDeclarationStart() {
       let caseStart = current.range.start
       var binding: Identifier?
       if current.kind == .identifier, peek(1).kind == .punctuator(.equal) {
@@ -262,7 +271,7 @@ extension Parser {
       let statements: [Statement] = if case .block(let inner) = body.kind { inner } else { [body] }
       cases.append(ReceiveCase(receive: receive, body: statements, range: range(from: caseStart)))
     }
-    try expect(.rightBrace, "to close 'switch receive'")
+    try expectClosingBrace("to close 'switch receive'", opening: opening)
     if cases.isEmpty { throw fail(message: "'switch receive' needs at least one case", at: range(from: start)) }
     return Statement(.switchReceive(cases), range: range(from: start))
   }

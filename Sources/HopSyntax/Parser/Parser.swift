@@ -30,6 +30,9 @@ public struct Parser {
   var depth = 0
   /// Which precedence table expressions use: Smallfoot's in sync procedures, first-order in async ones.
   var table = OperatorPrecedence.smallfoot
+  /// The token before which a missing `}` was last reported, so that the
+  /// enclosing blocks, closed at the same place, do not report it again.
+  var missingBraceReportedAt: Int?
 
   /// Parses a whole file.
   public static func parse(_ file: SourceFile) -> ParseResult {
@@ -106,9 +109,12 @@ public struct Parser {
     return Identifier(text(token), range: token.range)
   }
 
-  /// Consumes the identifier `word` (a contextual keyword) or fails.
+  /// Consumes the identifier `word` (a contextual keyword) or fails, suggesting `word` for a misspelling of it.
   mutating func expectWord(_ word: String, _ context: String) throws(ParseAbort) {
-    guard isIdentifier(current, word) else { throw fail(expected: "'\(word)' \(context)") }
+    guard isIdentifier(current, word) else {
+      let notes = current.kind == .identifier ? Diagnostic.Note.didYouMean(text(current), among: [word]) : []
+      throw fail(expected: "'\(word)' \(context)", notes: notes)
+    }
     advance()
   }
 
@@ -117,13 +123,14 @@ public struct Parser {
   // MARK: Errors and nesting
 
   /// Records a syntax error at the current token and returns the error to throw.
-  mutating func fail(expected what: String) -> ParseAbort {
+  mutating func fail(expected what: String, notes: [Diagnostic.Note] = []) -> ParseAbort {
     let found = describe(current)
-    return fail(message: "expected \(what), found \(found)", at: current.range)
+    return fail(message: "expected \(what), found \(found)", at: current.range, notes: notes)
   }
 
-  mutating func fail(message: String, at range: SourceRange, code: DiagnosticCode = .syntaxError) -> ParseAbort {
-    var diagnostic = Diagnostic(code: code, message: message, range: range)
+  mutating func fail(message: String, at range: SourceRange, code: DiagnosticCode = .syntaxError,
+                     notes: [Diagnostic.Note] = []) -> ParseAbort {
+    var diagnostic = Diagnostic(code: code, message: message, range: range, notes: notes)
     let errors = diagnostics.filter { $0.severity == .error }.count
     if errors + 1 >= Self.maximumErrors {
       diagnostic.notes.append(.init("too many errors; hophop stopped parsing this file here"))

@@ -56,7 +56,7 @@ extension NameResolver {
       for component in fields {
         checkField(component.field)
         if let previous = seen[component.field.name] {
-          diagnostics.append(.duplicate("field in this cell", component.field, previous: previous))
+          diagnostics.append(.duplicate("field", component.field, in: "this cell", previous: previous))
         }
         seen[component.field.name] = component.field.range
         check(component.value, in: scope, formula: false)

@@ -37,11 +37,16 @@ extension NameResolver {
       check(body, in: scope)
     case .withResource(let resource, let condition, let body):
       requireLayer(.sync, "'with'", statement.range, scope)
-      if symbols.resources[resource.name] == nil { diagnostics.append(.undeclared("resource", resource)) }
+      if symbols.resources[resource.name] == nil {
+        diagnostics.append(.undeclared("resource", resource, among: symbols.resources.keys))
+      }
       check(condition, in: scope, formula: false)
       check(body, in: scope)
     case .call(let call):
-      requireLayer(.sync, "a procedure call", statement.range, scope)
+      // Calling an async procedure is one mistake, whatever the caller's layer: `check(call)` reports it.
+      if symbols.procedures[call.procedure.name]?.layer != .async {
+        requireLayer(.sync, "a procedure call", statement.range, scope)
+      }
       check(call, in: scope)
     case .parallelCall(let left, let right):
       requireLayer(.sync, "a parallel call", statement.range, scope)
@@ -98,7 +103,9 @@ extension NameResolver {
       if !referenced.insert(name.name).inserted { diagnostics.append(.repeatedReferenceArgument(name)) }
     }
     guard let signature = symbols.procedures[call.procedure.name] else {
-      diagnostics.append(.undeclared("procedure", call.procedure))
+      // `dispse(x);` and `clse(e, f);` parse as calls: the commands written like calls are candidates too.
+      let candidates = Array(symbols.procedures.keys) + ["dispose"] + Self.channelCommandNames
+      diagnostics.append(.undeclared("procedure", call.procedure, among: candidates))
       return
     }
     guard signature.layer == .sync else {

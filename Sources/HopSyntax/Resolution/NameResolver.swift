@@ -63,7 +63,7 @@ public struct NameResolver {
       for transition in state.transitions {
         checkMessage(transition.message)
         if states[transition.target.name] == nil {
-          diagnostics.append(.undeclared("state of contract '\(contract.name.name)'", transition.target))
+          diagnostics.append(.noSuchState(transition.target, inContract: contract.name.name, among: states.keys))
         }
       }
     }
@@ -83,30 +83,32 @@ public struct NameResolver {
   // MARK: Names shared by statements and formulas
 
   mutating func checkMessage(_ name: Identifier) {
-    if symbols.messages[name.name] == nil { diagnostics.append(.undeclared("message", name)) }
+    if symbols.messages[name.name] == nil {
+      diagnostics.append(.undeclared("message", name, among: symbols.messages.keys))
+    }
   }
 
   mutating func checkField(_ name: Identifier) {
     if let fields = symbols.fields, !fields.contains(name.name) {
-      diagnostics.append(.undeclared("field", name, hint: "the fields declared at the top of the file are: "
+      diagnostics.append(.undeclared("field", name, among: fields, hint: "the fields declared at the top of the file are: "
                                       + fields.sorted().joined(separator: ", ")))
     }
   }
 
   mutating func checkContract(_ name: Identifier, states: [Identifier]) {
     guard let contract = symbols.contracts[name.name] else {
-      diagnostics.append(.undeclared("contract", name))
+      diagnostics.append(.undeclared("contract", name, among: symbols.contracts.keys))
       return
     }
     for state in states where contract.states[state.name] == nil {
-      diagnostics.append(.undeclared("state of contract '\(name.name)'", state))
+      diagnostics.append(.noSuchState(state, inContract: name.name, among: contract.states.keys))
     }
   }
 
   /// Checks that `name` is a declared async procedure taking `count` arguments.
   mutating func checkAsyncInstance(_ name: Identifier, argumentCount count: Int, use: String, range: SourceRange) {
     guard let signature = symbols.procedures[name.name] else {
-      diagnostics.append(.undeclared("procedure", name))
+      diagnostics.append(.undeclared("procedure", name, among: symbols.procedures.keys))
       return
     }
     guard signature.layer == .async else {
@@ -121,7 +123,7 @@ public struct NameResolver {
 
   mutating func checkVariable(_ name: Identifier, in scope: Scope) {
     if let variables = scope.variables, !variables.contains(name.name) {
-      diagnostics.append(.undeclared("variable", name,
+      diagnostics.append(.undeclared("variable", name, among: variables,
                                      hint: "variables of async procedures are its parameters, its locals and `global` variables"))
     }
   }

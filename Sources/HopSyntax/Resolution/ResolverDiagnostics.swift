@@ -2,14 +2,26 @@
 ///
 /// Wording lives here so the resolver's logic reads as a list of checks.
 extension Diagnostic {
-  static func undeclared(_ kind: String, _ name: Identifier, hint: String? = nil) -> Diagnostic {
+  /// `candidates` are the declared names of the same kind; the closest one, if close enough, is suggested.
+  static func undeclared(_ kind: String, _ name: Identifier, among candidates: some Sequence<String> = [String](),
+                         hint: String? = nil) -> Diagnostic {
     Diagnostic(code: .undeclaredName, message: "undeclared \(kind) '\(name.name)'", range: name.range,
-               notes: hint.map { [Note($0)] } ?? [])
+               notes: Note.didYouMean(name.name, among: candidates) + (hint.map { [Note($0)] } ?? []))
   }
 
-  static func duplicate(_ kind: String, _ name: Identifier, previous: SourceRange) -> Diagnostic {
-    Diagnostic(code: .duplicateDeclaration, message: "duplicate \(kind) '\(name.name)'", range: name.range,
-               notes: [Note("'\(name.name)' was first declared here", at: previous)])
+  /// A state named in a transition or an endpoint formula that the contract does not declare.
+  static func noSuchState(_ state: Identifier, inContract contract: String, among states: some Sequence<String>)
+    -> Diagnostic {
+    Diagnostic(code: .undeclaredName, message: "contract '\(contract)' has no state '\(state.name)'",
+               range: state.range, notes: Note.didYouMean(state.name, among: states))
+  }
+
+  /// `container` completes the message: "duplicate state 'a' in contract 'C'".
+  static func duplicate(_ kind: String, _ name: Identifier, in container: String? = nil,
+                        previous: SourceRange) -> Diagnostic {
+    let place = container.map { " in \($0)" } ?? ""
+    return Diagnostic(code: .duplicateDeclaration, message: "duplicate \(kind) '\(name.name)'\(place)",
+                      range: name.range, notes: [Note("'\(name.name)' was first declared here", at: previous)])
   }
 
   /// A sync procedure declared again: allowed, as in Smallfoot.

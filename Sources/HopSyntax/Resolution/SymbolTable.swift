@@ -56,7 +56,7 @@ public struct SymbolTable: Sendable {
         var states: [String: SourceRange] = [:]
         for state in c.states {
           if let previous = states[state.name.name] {
-            diagnostics.append(.duplicate("state of contract '\(c.name.name)'", state.name, previous: previous))
+            diagnostics.append(.duplicate("state", state.name, in: "contract '\(c.name.name)'", previous: previous))
           } else {
             states[state.name.name] = state.name.range
           }
