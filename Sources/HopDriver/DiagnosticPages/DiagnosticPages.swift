@@ -10,7 +10,8 @@ import HopSyntax
 public enum DiagnosticPages {
   /// All pages, by code.
   public static let all: [DiagnosticPage] =
-    (inputPages + namePages + heapPages + channelPages + asyncPages + contractPages + smtLibPages)
+    (inputPages + namePages + heapPages + channelPages + asyncConditionPages + asyncProgramPages + contractPages
+      + smtLibPages)
       .sorted { $0.code < $1.code }
 
   /// The page of `code` (`HH102`, `hh102`), if there is one.

@@ -16,9 +16,9 @@ extension DiagnosticPages {
         The small axioms of the heap commands (separation logic): each
         command needs exactly the cell it touches, and nothing else.
 
-            {x |-> f: _}  y = x->f   {x |-> f: _ * y == _}   (y fresh)
-            {x |-> f: _}  x->f = e   {x |-> f: e}
-            {x |-> _}     dispose x  {emp}
+            {x |-> f: v}  y = x->f   {x |-> f: v * y == v}   (y not in v or x)
+            {x |-> f: v}  x->f = e   {x |-> f: e}
+            {x |-> }      dispose x  {emp}
 
         The frame rule adds the rest of the heap. So before such a command
         the symbolic state must contain `x |-> ...` in every case; a state
@@ -59,8 +59,9 @@ extension DiagnosticPages {
         leftover heap.
         """,
       rule: """
-        Classical (precise) separation logic, as in Smallfoot: a procedure's
-        final state must satisfy its postcondition exactly. The last step of
+        Classical (precise) separation logic, as in Smallfoot and as
+        LANGUAGE.md §1 specifies: a procedure's final state must satisfy its
+        postcondition exactly. The last step of
         the proof is the entailment `state |- post * F` with the frame F
         required to be `emp`. hophop's check is not intuitionistic (where
         `A * B` would entail `A` and garbage could be dropped): memory that no

@@ -104,9 +104,21 @@ extension DiagnosticPages {
 
         """#),
       fix: """
-        None within hophop: such problems need a solver for a larger
-        fragment. Within the fragment, write the formula with `sep`, `pto`,
-        `=`, `distinct` and list-segment definitions.
-        """),
+        Within the fragment, write the formula with `sep`, `pto`, `=`,
+        `distinct` and list-segment definitions: here the base case of `seg`
+        is `(= a b)`. Problems outside it need a solver for a larger fragment.
+        """,
+      fixed: .text(#"""
+        (set-logic QF_SHLS)
+        (declare-sort Ref 0)
+        (declare-datatypes ((Node 0)) (((node (nxt Ref)))))
+        (declare-heap (Ref Node))
+        (define-fun-rec seg ((a Ref) (b Ref)) Bool
+          (or (and (= a b) (_ emp Ref Node))
+              (exists ((w Ref)) (and (distinct a b) (sep (pto a (node w)) (seg w b))))))
+        (declare-const x Ref)
+        (assert (seg x nil))
+        (check-sat)
+        """#)),
   ]
 }
