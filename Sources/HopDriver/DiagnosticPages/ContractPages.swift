@@ -7,7 +7,8 @@ extension DiagnosticPages {
       code: .emptyContract, title: "a contract with no states",
       meaning: """
         A `contract` declaration with no state at all. The contract cannot
-        be compiled; `lint`, `contract` and `check` exit 2.
+        be compiled: `lint` and `contract` exit 2, and so does `check` of a
+        file with procedures (a channel of the contract cannot be proved).
         """,
       rule: """
         A contract is a finite automaton with exactly one initial state

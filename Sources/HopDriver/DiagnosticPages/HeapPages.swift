@@ -16,7 +16,7 @@ extension DiagnosticPages {
         The small axioms of the heap commands (separation logic): each
         command needs exactly the cell it touches, and nothing else.
 
-            {x |-> f: v}  y = x->f   {x |-> f: v * y == v}   (y not in v or x)
+            {x |-> f: v}  y = x->f   {x |-> f: v * y == v}   (y not in x, v)
             {x |-> f: v}  x->f = e   {x |-> f: e}
             {x |-> }      dispose x  {emp}
 
@@ -60,13 +60,13 @@ extension DiagnosticPages {
         """,
       rule: """
         Classical (precise) separation logic, as in Smallfoot and as
-        LANGUAGE.md §1 specifies: a procedure's final state must satisfy its
-        postcondition exactly. The last step of
-        the proof is the entailment `state |- post * F` with the frame F
-        required to be `emp`. hophop's check is not intuitionistic (where
-        `A * B` would entail `A` and garbage could be dropped): memory that no
-        one can reach any more is an error, because in a language with
-        `dispose` it is a leak.
+        LANGUAGE.md §1 specifies: a procedure's final state must satisfy
+        its postcondition exactly. The last step of the proof is the
+        entailment `state |- post * F` with the frame F required to be
+        `emp`. hophop's check is not intuitionistic (where `A * B` would
+        entail `A` and garbage could be dropped): memory that no one can
+        reach any more is an error, because in a language with `dispose`
+        it is a leak.
         """,
       example: .init(.check, file: "example.hop", input: .text(#"""
         drop_head(x) [x |-> tl: _n * list(_n)] {
