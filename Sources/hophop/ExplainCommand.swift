@@ -1,25 +1,35 @@
 import ArgumentParser
 import HopDriver
 
-/// `hophop explain FILE`: the proof as the program annotated with symbolic states.
+/// `hophop explain FILE`: the proof as the program annotated with symbolic states;
+/// `hophop explain HHnnn`: the page of a diagnostic code.
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Print the program with the symbolic state after each command (teaching).",
+    abstract: "Print the program with the symbolic state after each command, or the page of a code (HH102).",
     discussion: """
       Each sync procedure's source, with the symbolic state after each command as a // comment \
       (several cases numbered), the precondition's cases after the header, and the failing command \
       marked with >> and followed by its diagnostic. Exit 0: every procedure explained is valid; 1: \
       one is not; 2: bad input.
+
+      hophop explain HHnnn (HH102, hh102, ...), when no file of that name exists, prints the page of \
+      that diagnostic code: what it means, the rule of the logic behind it, a minimal program with the \
+      diagnostic hophop prints for it, and how to fix it. An unknown code exits 2.
       """)
 
   @OptionGroup var output: OutputOptions
   @Option(help: "Explain only this procedure.") var proc: String?
   @Option(help: "At most this many cases after a command (default 4).") var cases = 4
   @Option(help: "Wrap comment lines at this many columns (default 80).") var width = 80
-  @Argument(help: "A Hop source file.") var file: String
+  @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func run() throws {
+    if let page = DiagnosticPages.explanation(for: file) {
+      if page.status == .success { return Console.standardOutput(page.text) }
+      Console.standardError(page.text)
+      throw ExitCode(page.status)
+    }
     let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,
                                                                    color: output.useColor(onStandardError: false)))
     if let text = result.text, output.format == .text { Console.standardOutput(text) }

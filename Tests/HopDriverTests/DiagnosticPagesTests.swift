@@ -1,0 +1,218 @@
+import Foundation
+import HopContracts
+import HopDriver
+import HopSyntax
+import Testing
+
+/// The pages of `hophop explain HHnnn`: one per code, and each page's
+/// example really gives its code, with exactly the diagnostic text the page
+/// shows; each fixed program no longer gives it.
+@Suite struct DiagnosticPagesTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static let withExamples = DiagnosticPages.all.filter { $0.example != nil }.map(\.code.rawValue)
+  static let withFixes = DiagnosticPages.all.filter { $0.fixed != nil }.map(\.code.rawValue)
+
+  // MARK: Running an example
+
+  /// The diagnostics of `command` on `input` written as `file` in a fresh folder, and their
+  /// text as `hophop` prints it without colour, with the folder left out of the paths.
+  static func run(_ command: DiagnosticPage.Command, file: String, input: DiagnosticPage.Input) throws
+    -> (diagnostics: [Diagnostic], text: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-page-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent(file).path
+    switch input {
+    case .text(let text): try text.write(toFile: path, atomically: true, encoding: .utf8)
+    case .shell(let script): try shell(script, in: folder)
+    case .missing: break
+    }
+    let report: FileReport
+    switch command {
+    case .check: report = CheckSession.check([path]).files[0].report
+    case .lint: report = LintSession.lint([path]).files[0].report
+    case .entail: report = EntailSession.decide(path: path).report
+    case .contract(let name): report = ContractSession.render(path: path, contract: name, dual: false, as: .text).report
+    case .lintUnresolved: report = try lintWithoutResolver(path)
+    }
+    let text = TextRenderer(useColor: false).render(report).replacingOccurrences(of: path, with: file)
+    return (report.diagnostics, timeoutAsShown(text))
+  }
+
+  /// Z3 gives the reason for a query stopped by its time limit as `timeout` or as `canceled`,
+  /// depending on where the timer finds it (on a loaded machine, either); the HH210 page shows `timeout`.
+  static func timeoutAsShown(_ text: String) -> String {
+    text.replacingOccurrences(of: "the solver answered unknown (canceled)", with: "the solver answered unknown (timeout)")
+  }
+
+  static func shell(_ script: String, in folder: URL) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", script]
+    process.currentDirectoryURL = folder
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(script)")
+  }
+
+  /// What lint (`FileContracts`) says of the contracts of a file that is only parsed.
+  static func lintWithoutResolver(_ path: String) throws -> FileReport {
+    let source = try SourceLoader.load(path).get()
+    let parsed = Parser.parse(source)
+    #expect(parsed.diagnostics.isEmpty)
+    let contracts = FileContracts(parsed.program)
+    let diagnostics = (contracts.errors + contracts.warnings + contracts.leakFreedomErrors).sortedBySource()
+    return FileReport(path: path, source: source, diagnostics: diagnostics)
+  }
+
+  static func page(_ code: String) throws -> DiagnosticPage {
+    try #require(DiagnosticPages.page(for: code))
+  }
+
+  // MARK: Examples and fixes
+
+  /// The other codes an example cannot help giving: a final state's dead exit (HH314) leads to a state
+  /// from which no final state is reachable (HH311).
+  static let alsoGiven: [String: Set<String>] = ["HH314": ["HH311"]]
+
+  @Test(arguments: withExamples) func theExampleGivesItsCodeAndTheShownText(code: String) throws {
+    let page = try Self.page(code)
+    let example = try #require(page.example)
+    let (diagnostics, text) = try Self.run(example.command, file: example.file, input: example.input)
+    let others = Set(diagnostics.map(\.code.rawValue)).subtracting([code])
+    #expect(diagnostics.contains { $0.code == page.code }, "\(code): \(diagnostics.map(\.code))")
+    #expect(others == Self.alsoGiven[code, default: []], "\(code): other codes \(others.sorted())")
+    #expect(text == example.output, "\(code): the page shows\n\(example.output)\nbut hophop prints\n\(text)")
+  }
+
+  @Test(arguments: withFixes) func theFixedProgramDoesNotGiveTheCode(code: String) throws {
+    let page = try Self.page(code)
+    let example = try #require(page.example, "a fix needs an example to fix")
+    let fixed = try #require(page.fixed)
+    let (diagnostics, text) = try Self.run(example.command, file: example.file, input: fixed)
+    #expect(!diagnostics.contains { $0.code == page.code }, "\(code):\n\(text)")
+    #expect(!diagnostics.hasErrors, "\(code): the fixed program still has errors:\n\(text)")
+  }
+
+  /// Only these codes are shown without an example; their pages say why.
+  @Test func onlyCodesNoProgramGivesHaveNoExample() {
+    let without = DiagnosticPages.all.filter { $0.example == nil }.map(\.code.rawValue)
+    #expect(without == ["HH013", "HH212"])
+  }
+
+  // MARK: Coverage
+
+  /// The codes of the tables of docs/diagnostics.md (`| HHnnn |` rows).
+  static func documentedCodes() throws -> Set<String> {
+    let text = try String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+    return Set(text.matches(of: try Regex(#"^\| (HH[0-9]{3}) \|"#).anchorsMatchLineEndings()).map {
+      String(text[$0.range].dropFirst(2).prefix(5))
+    })
+  }
+
+  /// The codes the stages' catalogs declare (`DiagnosticCode("HHnnn")` anywhere in Sources/).
+  static func declaredCodes() throws -> Set<String> {
+    var codes = Set<String>()
+    let sources = root.appendingPathComponent("Sources")
+    let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+    for case let file as URL in files where file.pathExtension == "swift" {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      for match in text.matches(of: try Regex(#"DiagnosticCode\("(HH[0-9]{3})"\)"#)) {
+        codes.insert(String(text[match.range].dropFirst(16).prefix(5)))
+      }
+    }
+    return codes
+  }
+
+  @Test func everyDocumentedAndDeclaredCodeHasOnePage() throws {
+    let pages = DiagnosticPages.all.map(\.code.rawValue)
+    #expect(Set(pages).count == pages.count, "a code with two pages")
+    let documented = try Self.documentedCodes()
+    let declared = try Self.declaredCodes()
+    #expect(documented.count >= 55)
+    #expect(Set(pages) == documented, "pages \(Set(pages).symmetricDifference(documented).sorted())")
+    #expect(Set(pages) == declared, "catalogs \(Set(pages).symmetricDifference(declared).sorted())")
+  }
+
+  @Test func aPageHasEverySection() throws {
+    for page in DiagnosticPages.all {
+      let text = DiagnosticPages.render(page)
+      #expect(text.hasPrefix("\(page.code): \(page.title)\n\n"))
+      for heading in ["What it means", "The rule", "How to fix it"] { #expect(text.contains("\n\(heading)\n\n")) }
+      #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n"))
+      if let example = page.example {
+        #expect(text.contains(example.commandLine))
+        #expect(text.contains("    " + (example.output.split(separator: "\n").first ?? "")))
+      }
+    }
+  }
+
+  // MARK: Looking a page up
+
+  @Test func codesAreLookedUpInAnyCase() throws {
+    #expect(DiagnosticPages.page(for: "hh102")?.code == DiagnosticCode("HH102"))
+    #expect(DiagnosticPages.page(for: "HH999") == nil)
+    #expect(DiagnosticPages.looksLikeCode("Hh001"))
+    for notACode in ["HH10", "HH1020", "HX102", "HH10a", "example.hop", ""] {
+      #expect(!DiagnosticPages.looksLikeCode(notACode), "\(notACode)")
+    }
+    let known = try #require(DiagnosticPages.explanation(for: "hh102"))
+    let page = try Self.page("HH102")
+    #expect(known.status == .success && known.text == DiagnosticPages.render(page))
+    let unknown = try #require(DiagnosticPages.explanation(for: "HH999"))
+    #expect(unknown.status == .badInput && unknown.text.contains("no diagnostic code HH999"))
+    #expect(unknown.text.contains("HH101–HH116"))
+    #expect(DiagnosticPages.explanation(for: "example.hop") == nil)
+  }
+
+  // MARK: The command
+
+  struct Run {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  static func hophop(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = EntailCommandLineTests.hophop
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+               errors: String(decoding: errorData, as: UTF8.self))
+  }
+
+  @Test func explainPrintsThePageOfACode() throws {
+    let run = try Self.hophop(["explain", "HH102"])
+    let page = try Self.page("HH102")
+    #expect(run.status == 0)
+    #expect(run.output == DiagnosticPages.render(page))
+    #expect(run.errors.isEmpty)
+  }
+
+  @Test func explainOfAnUnknownCodeExitsTwo() throws {
+    let run = try Self.hophop(["explain", "HH999"])
+    #expect(run.status == 2)
+    #expect(run.output.isEmpty)
+    #expect(run.errors.contains("no diagnostic code HH999"))
+  }
+
+  @Test func aFileNamedLikeACodeIsExplainedAsAFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-page-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "main() {\n}\n".write(to: folder.appendingPathComponent("HH102"), atomically: true, encoding: .utf8)
+    let run = try Self.hophop(["explain", "HH102"], in: folder)
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("// main: valid"), "\(run.output)")
+  }
+}
