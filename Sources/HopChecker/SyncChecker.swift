@@ -16,9 +16,15 @@ public enum SyncChecker {
     public var traces: [ProofTrace] = []
   }
 
-  /// Whether the program has sync procedures to check.
+  /// Whether the program has sync procedures to prove, or contracts whose construction errors
+  /// `check` reports (also in a file of contracts only).
   public static func applies(to program: Program) -> Bool {
-    program.declarations.contains { if case .procedure = $0 { true } else { false } }
+    program.declarations.contains {
+      switch $0 {
+      case .procedure, .contract: true
+      default: false
+      }
+    }
   }
 
   public static func check(_ program: Program, prover: Prover = Prover(), recordingTraces: Bool = false) -> Report {

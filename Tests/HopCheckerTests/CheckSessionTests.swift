@@ -30,6 +30,13 @@ import Testing
     #expect(try withFile("message m\ncontract D { state s { !m -> s; } }\nf() [emp] { } [emp]\n") {
       CheckSession.check([$0])
     }.exitStatus == .badInput)
+    // Also in a file of contracts only, which has no procedure to check.
+    let contractsOnly = try withFile("contract N {}\n") { CheckSession.check([$0]) }
+    #expect(contractsOnly.exitStatus == .badInput)
+    #expect(contractsOnly.files[0].report.diagnostics.map(\.code.rawValue) == ["HH301"])
+    #expect(try withFile("message m\ncontract K { initial final state s { !m -> s; } }\n") {
+      CheckSession.check([$0])
+    }.exitStatus == .success)
   }
 
   @Test func theSummaryHasAVerdictPerProcedureInSourceOrder() throws {
