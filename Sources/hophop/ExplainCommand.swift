@@ -21,8 +21,7 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width))
-    if let text = result.text, output.format == .text { Console.standardOutput(text) }
-    output.emitDiagnostics(Report(files: [result.report]), command: "explain")
+    output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }
 }
