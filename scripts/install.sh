@@ -6,8 +6,12 @@
 set -euo pipefail
 prefix="${1:-$HOME/.local}"
 here="$(cd "$(dirname "$0")" && pwd)"
+# The prefix first: a wrong one fails at once, not after minutes of building.
+if ! mkdir -p "$prefix/bin" 2>/dev/null || [ ! -w "$prefix/bin" ]; then
+  echo "install.sh: error: cannot create or write $prefix/bin" >&2
+  exit 1
+fi
 bin="$(bash "$here/build-static.sh" hophop)"
-mkdir -p "$prefix/bin"
 install -m 0755 "$bin/hophop" "$prefix/bin/hophop.new"
 mv -f "$prefix/bin/hophop.new" "$prefix/bin/hophop"
 "$prefix/bin/hophop" --version >/dev/null

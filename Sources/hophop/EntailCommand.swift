@@ -26,6 +26,7 @@ struct EntailCommand: ParsableCommand {
 
   /// Decides the problem in `file` and prints the answer (exit 2 when the file is malformed).
   static func decide(_ file: String, format: OutputOptions.Format, noColor: Bool) throws(ExitCode) {
+    if format == .json { Z3Failure.reportAsJSON(command: "entail", files: [file]) }
     let outcome = EntailSession.decide(path: file)
     OutputOptions.emit(Report(files: [outcome.report]), text: outcome.answer.map { $0.rawValue + "\n" } ?? "",
                        format: format, noColor: noColor) { EntailJSONRenderer.render(outcome) }

@@ -20,6 +20,7 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "A Hop source file.") var file: String
 
   func run() throws {
+    if output.format == .json { Z3Failure.reportAsJSON(command: "explain", files: [file]) }
     let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width))
     output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
