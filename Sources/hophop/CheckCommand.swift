@@ -15,10 +15,9 @@ struct CheckCommand: ParsableCommand {
       """)
 
   @OptionGroup var output: OutputOptions
-  // `.unconditional`: `--timeout -5` is a wrong value, which the transform names, not a missing one.
   @Option(parsing: .unconditional,
           help: "Per-query solver timeout in milliseconds (an undecided query is reported, never taken as proved).",
-          transform: CheckCommand.milliseconds)
+          transform: { try WholeNumberOption.parse($0, minimum: UInt32(0), unit: "milliseconds") })
   var timeout: UInt32 = 5_000
   @Option(name: .customLong("dump-smt"), help: "Write every solver query to this directory as an SMT-LIB 2 file.")
   var dumpSMT: String?
@@ -27,14 +26,6 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     try Self.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT),
                    format: output.format, noColor: output.noColor)
-  }
-
-  /// `--timeout`'s value: a whole number of milliseconds, said plainly when it is not one.
-  static func milliseconds(_ text: String) throws -> UInt32 {
-    guard let value = UInt32(text) else {
-      throw ValidationError("it must be a whole number of milliseconds, from 0 to \(UInt32.max)")
-    }
-    return value
   }
 
   /// `hophop check FILE...` without ArgumentParser (`PlainInvocation`).

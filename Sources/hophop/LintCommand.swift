@@ -13,9 +13,11 @@ struct LintCommand: ParsableCommand {
       """)
 
   @OptionGroup var output: OutputOptions
-  @Option(help: "The most messages one buffer may hold during product exploration.")
+  @Option(parsing: .unconditional, help: "The most messages one buffer may hold during product exploration.",
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "messages") })
   var maxBuffer = LintSession.defaultMaxBufferLength
-  @Option(help: "The most configurations of C ‖ ~C explored per contract.")
+  @Option(parsing: .unconditional, help: "The most configurations of C ‖ ~C explored per contract.",
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "configurations") })
   var maxConfigurations = LintSession.defaultMaxConfigurations
   @Argument(help: "Hop source files.") var files: [String]
 

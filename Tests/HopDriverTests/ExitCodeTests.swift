@@ -19,13 +19,22 @@ import Testing
     #expect(run.output.isEmpty)
   }
 
-  @Test func aWrongTimeoutSaysWhatIsWrongWithIt() throws {
+  @Test func aWrongNumberSaysWhatIsWrongWithIt() throws {
     for value in ["-5", "soon", "99999999999"] {
       let run = try EntailCommandLineTests.run(["check", "--timeout", value, Self.program])
       #expect(run.errors.contains("it must be a whole number of milliseconds"), "\(value): \(run.errors)")
       #expect(run.errors.contains("'\(value)'") && !run.errors.contains("Missing value"), "\(run.errors)")
     }
     #expect(try EntailCommandLineTests.run(["check", "--timeout", "20000", Self.program]).status == 0)
+    let contracts = CheckCommandLineTests.examples.appendingPathComponent("list_transfer.hop").path
+    for option in ["--max-buffer", "--max-configurations"] {
+      for value in ["-1", "0", "many"] {
+        let run = try EntailCommandLineTests.run(["lint", option, value, contracts])
+        #expect(run.status == 2 && run.errors.contains("it must be a whole number of") && run.errors.contains("from 1"),
+                "\(option) \(value): \(run.errors)")
+      }
+      #expect(try EntailCommandLineTests.run(["lint", option, "3", contracts]).status == 0)
+    }
   }
 
   @Test func helpAndVersionExit0() throws {
