@@ -9,8 +9,9 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Each sync procedure's source, with the symbolic state after each command as a // comment \
       (several cases numbered), the precondition's cases after the header, and the failing command \
-      marked with >> and followed by its diagnostic. Exit 0: every procedure explained is valid; 1: \
-      one is not; 2: bad input.
+      marked with >> and followed by its diagnostic. With --format json, the same trace as data: for \
+      each command its range and its states, each as text and as atoms. Exit 0: every procedure \
+      explained is valid; 1: one is not; 2: bad input.
       """)
 
   @OptionGroup var output: OutputOptions

@@ -94,6 +94,20 @@ import Testing
     #expect(!short.isEmpty && short.allSatisfy { text.contains($0) })
   }
 
+  @Test func explainGivesEndpointsWithTheirContractStates() throws {
+    let (document, run) = try Self.document(["explain", Self.example("list_transfer.hop")])
+    #expect(run.status == 0)
+    let procedures = try #require(Self.result(document)?["procedures"]?.arrayValue)
+    let atoms = procedures.flatMap { procedure in
+      ((procedure["entry"]?.arrayValue ?? []) + (procedure["steps"]?.arrayValue ?? []).flatMap { $0["states"]?.arrayValue ?? [] })
+        .flatMap { $0["spatial"]?.arrayValue ?? [] }
+    }
+    let endpoint = try #require(atoms.first { $0["kind"]?.stringValue == "endpoint" })
+    #expect(endpoint["contract"]?.stringValue == "C" && endpoint["dual"] != nil)
+    #expect(endpoint["states"]?.arrayValue?.isEmpty == false)
+    #expect(procedures.allSatisfy { $0["steps"]?.arrayValue?.allSatisfy { $0["annotations"]?.arrayValue != nil } == true })
+  }
+
   @Test func explainGivesItsReasonAsADiagnostic() throws {
     let (document, run) = try Self.document(["explain", "--proc", "nowhere", Self.example("smallfoot/list_reverse.hop")])
     #expect(run.status == 2)
