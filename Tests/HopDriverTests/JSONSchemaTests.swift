@@ -136,6 +136,9 @@ import Testing
     let tree = try #require(Self.result(parsed)?["ast"])
     #expect(tree["node"]?.stringValue == "Program")
     #expect(run.output.contains("\"node\" : \"Statement.") && run.output.contains("\"node\" : \"Identifier\""))
+    // Byte for byte the same on every run (no hashing order leaks into the document).
+    let again = try Self.document(["parse", Self.example("async/server.hop")]).1.output
+    #expect(again == (try Self.document(["parse", Self.example("async/server.hop")]).1.output))
     let (bare, _) = try Self.document(["parse", "--no-ranges", path])
     #expect(!(try #require(Self.result(bare)).description.contains("offset")))
   }
