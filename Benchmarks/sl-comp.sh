@@ -5,15 +5,13 @@
 # is how many times each file is run (its time is the median of those runs).
 # The in-process variant, also run by CI, is `hophop-bench sl-comp`.
 #
-# hophop is built as it would be shipped (decision 25): release, Swift runtime
-# linked statically, fixed-address executable, in its own build folder
-# (.build-static) so that it does not disturb the usual release build.
+# hophop is built as it would be shipped (decision 25) by scripts/build-static.sh:
+# release, Swift runtime linked statically, fixed-address executable, in its own
+# build folder (.build-static) so that it does not disturb the usual release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 folder="${1:-${HOPHOP_SLCOMP_DIR:-../shared/benchmarks/sl-comp}}"
-flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie)
-swift build "${flags[@]}" --product hophop >/dev/null
-hophop="$(swift build "${flags[@]}" --show-bin-path)/hophop"
+hophop="$(bash scripts/build-static.sh hophop)/hophop"
 # No SL-COMP instance needs Z3, so first make sure this build can still load and
 # use it when a query does (Sources/CZ3 opens it on first use, decision 26).
 if ! timeout 120 "$hophop" check examples/async/server.hop >/dev/null; then

@@ -102,7 +102,16 @@ static struct {
 
 static pthread_once_t z3_loaded = PTHREAD_ONCE_INIT;
 
+static hophop_z3_failure_handler failure_handler = NULL;
+
+void hophop_z3_set_failure_handler(hophop_z3_failure_handler handler) { failure_handler = handler; }
+
 static void z3_fail(const char *what, const char *detail) {
+  if (failure_handler) {
+    char reason[1024];
+    snprintf(reason, sizeof reason, "%s: %s", what, detail ? detail : "unknown reason");
+    failure_handler(reason);
+  }
   fprintf(stderr,
           "hophop: error: %s: %s\n"
           "note: hophop needs Z3 for arithmetic and quantified side conditions; install Debian's "

@@ -6,6 +6,15 @@ import HopSyntax
 /// `_u#3`), cells first and pure facts last, NULL written as NULL.
 public enum StateDisplay {
   public static func text(_ heap: SymbolicHeap) -> String {
+    let renamed = readable(heap)
+    // No cell at all is `emp`, also beside pure facts (`emp * k == 0`): the heap is empty.
+    let parts = (renamed.spatial.isEmpty ? ["emp"] : renamed.spatial.map(\.description)) + renamed.pure.map(\.description)
+    return parts.joined(separator: " * ")
+  }
+
+  /// The state as `text` prints it, as atoms: existentials renamed `_a`, `_b`, ..., NULL for 0 beside
+  /// pointers, constants on the right (for `hophop explain --format json`, which gives each atom as data).
+  public static func readable(_ heap: SymbolicHeap) -> SymbolicHeap {
     // The prover's states carry equalities it used for matching (`_u == 0`): substitute them away.
     let heap = heap.closed.simplified
     var names: [Variable: Term] = [:]
@@ -35,10 +44,7 @@ public enum StateDisplay {
         return fact
       }
     }
-    let renamed = SymbolicHeap(pure: pure, spatial: spatial)
-    // No cell at all is `emp`, also beside pure facts (`emp * k == 0`): the heap is empty.
-    let parts = (renamed.spatial.isEmpty ? ["emp"] : renamed.spatial.map(\.description)) + renamed.pure.map(\.description)
-    return parts.joined(separator: " * ")
+    return SymbolicHeap(pure: pure, spatial: spatial)
   }
 
   /// One note per case (at most `limit`), saying how many were left out.

@@ -15,7 +15,9 @@ struct CheckCommand: ParsableCommand {
       """)
 
   @OptionGroup var output: OutputOptions
-  @Option(help: "Per-query solver timeout in milliseconds (an undecided query is reported, never taken as proved).")
+  @Option(parsing: .unconditional,
+          help: "Per-query solver timeout in milliseconds (an undecided query is reported, never taken as proved).",
+          transform: { try WholeNumberOption.parse($0, minimum: UInt32(0), unit: "milliseconds") })
   var timeout: UInt32 = 5_000
   @Option(name: .customLong("dump-smt"), help: "Write every solver query to this directory as an SMT-LIB 2 file.")
   var dumpSMT: String?
@@ -26,26 +28,18 @@ struct CheckCommand: ParsableCommand {
                    format: output.format, noColor: output.noColor)
   }
 
-  /// The files of `hophop check FILE...` written exactly so (operands only, no option), else nil.
-  /// Like `entail`'s (decision 25), this form runs without ArgumentParser's reflection, which
-  /// costs more than checking a small file; every other form goes through ArgumentParser.
-  static func plainInvocation(_ arguments: [String]) -> [String]? {
-    guard arguments.count >= 2, arguments[0] == configuration.commandName,
-          arguments.dropFirst().allSatisfy({ !$0.hasPrefix("-") }) else { return nil }
-    return Array(arguments.dropFirst())
+  /// `hophop check FILE...` without ArgumentParser (`PlainInvocation`).
+  static let plainInvocation = PlainInvocation(command: configuration.commandName!, operands: .oneOrMore) { files throws(ExitCode) in
+    try check(files, format: .text, noColor: false)
   }
 
   /// Checks the files and prints the summary and the diagnostics (or the JSON document).
   static func check(_ files: [String], options: CheckSession.Options = .init(), format: OutputOptions.Format,
                     noColor: Bool) throws(ExitCode) {
+    if format == .json { Z3Failure.reportAsJSON(command: "check", files: files) }
     let result = CheckSession.check(files, options: options)
-    switch format {
-    case .json:
-      Console.standardOutput(CheckJSONRenderer.render(result))
-    case .text:
-      let summary = CheckSession.summary(result)
-      if !summary.isEmpty { Console.standardOutput(summary) }
-      OutputOptions.emitDiagnostics(result.report, command: "check", format: format, noColor: noColor)
+    OutputOptions.emit(result.report, text: CheckSession.summary(result), format: format, noColor: noColor) {
+      CheckJSONRenderer.render(result)
     }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }

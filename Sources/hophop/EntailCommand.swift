@@ -18,26 +18,18 @@ struct EntailCommand: ParsableCommand {
     try Self.decide(file, format: output.format, noColor: output.noColor)
   }
 
-  /// The file of `hophop entail FILE` written exactly so (one operand, no option), else nil.
-  ///
-  /// Benchmark harnesses start hophop once per problem, and ArgumentParser's
-  /// reflection costs more than deciding a typical problem, so `main` runs this
-  /// form without it (decision 25). Every other form — options, `--help`, a
-  /// missing or extra operand — goes through ArgumentParser as usual.
-  static func plainInvocation(_ arguments: [String]) -> String? {
-    guard arguments.count == 2, arguments[0] == configuration.commandName, !arguments[1].hasPrefix("-") else {
-      return nil
-    }
-    return arguments[1]
+  /// `hophop entail FILE` without ArgumentParser (`PlainInvocation`): benchmark harnesses start
+  /// hophop once per problem, and ArgumentParser's reflection costs more than deciding a typical one.
+  static let plainInvocation = PlainInvocation(command: configuration.commandName!, operands: .one) { files throws(ExitCode) in
+    try decide(files[0], format: .text, noColor: false)
   }
 
   /// Decides the problem in `file` and prints the answer (exit 2 when the file is malformed).
   static func decide(_ file: String, format: OutputOptions.Format, noColor: Bool) throws(ExitCode) {
+    if format == .json { Z3Failure.reportAsJSON(command: "entail", files: [file]) }
     let outcome = EntailSession.decide(path: file)
-    if !outcome.report.diagnostics.isEmpty {
-      OutputOptions.emitDiagnostics(Report(files: [outcome.report]), command: "entail", format: format, noColor: noColor)
-    }
-    guard let answer = outcome.answer else { throw ExitCode(.badInput) }
-    Console.standardOutput(answer.rawValue + "\n")
+    OutputOptions.emit(Report(files: [outcome.report]), text: outcome.answer.map { $0.rawValue + "\n" } ?? "",
+                       format: format, noColor: noColor) { EntailJSONRenderer.render(outcome) }
+    if outcome.answer == nil { throw ExitCode(.badInput) }
   }
 }

@@ -10,8 +10,9 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Each sync procedure's source, with the symbolic state after each command as a // comment \
       (several cases numbered), the precondition's cases after the header, and the failing command \
-      marked with >> and followed by its diagnostic. Exit 0: every procedure explained is valid; 1: \
-      one is not; 2: bad input.
+      marked with >> and followed by its diagnostic. With --format json, the same trace as data: for \
+      each command its range and its states, each as text and as atoms. Exit 0: every procedure \
+      explained is valid; 1: one is not; 2: bad input.
 
       hophop explain HHnnn (HH102, hh102, ...), when no file of that name exists, prints the page of \
       that diagnostic code: what it means, the rule of the logic behind it, a minimal program with the \
@@ -30,10 +31,10 @@ struct ExplainCommand: ParsableCommand {
       Console.standardError(page.text)
       throw ExitCode(page.status)
     }
+    if output.format == .json { Z3Failure.reportAsJSON(command: "explain", files: [file]) }
     let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,
-                                                                   color: output.useColor(onStandardError: false)))
-    if let text = result.text, output.format == .text { Console.standardOutput(text) }
-    output.emitDiagnostics(Report(files: [result.report]), command: "explain")
+                                                                   color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor)))
+    output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }
 }

@@ -14,11 +14,9 @@ struct FmtCommand: ParsableCommand {
 
   func run() throws {
     let loaded = FrontEndSession.load(files)
-    for file in loaded {
-      if let program = file.program { Console.standardOutput(PrettyPrinter.print(program)) }
-    }
     let report = Report(files: loaded.map(\.report))
-    output.emitDiagnostics(report, command: "fmt")
+    let text = output.format == .text ? loaded.compactMap(\.program).map(PrettyPrinter.print).joined() : ""
+    output.emit(report, text: text) { FrontEndJSONRenderer.format(loaded) }
     if report.hasErrors { throw ExitCode(.badInput) }
   }
 }

@@ -10,11 +10,12 @@ struct Hophop: ParsableCommand {
     abstract: "A proof checker for heap-manipulating, message-passing programs (Hop language).",
     discussion: """
       Exit codes: 0 everything proved / well-formed, 1 something is not valid or could not be \
-      decided, 2 bad input (unreadable file, syntax or name errors, ill-formed specifications) \
-      or Z3 needed but not loadable.
+      decided, 2 bad input (unreadable file, syntax or name errors, ill-formed specifications, \
+      a wrong command line) or Z3 needed but not loadable.
 
       Environment: HOPHOP_Z3_LIBRARY names the Z3 library to load (default: libz3.so.4, \
-      then libz3.so); Z3 is loaded only when a proof first needs it. NO_COLOR turns colour off.
+      then libz3.so); Z3 is loaded only when a proof first needs it. NO_COLOR (set and not \
+      empty) or TERM=dumb turns colour off.
       """,
     version: "hophop \(HophopVersion.current)",
     subcommands: [
@@ -22,25 +23,35 @@ struct Hophop: ParsableCommand {
       FmtCommand.self, ParseCommand.self,
     ])
 
+  /// The forms run without ArgumentParser (`PlainInvocation`).
+  static let plainInvocations = [
+    EntailCommand.plainInvocation, CheckCommand.plainInvocation, LintCommand.plainInvocation,
+    ParseCommand.plainInvocation,
+  ]
+
   static func main() {
-    if let file = EntailCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    for form in plainInvocations {
+      guard let operands = form.matches(arguments) else { continue }
       do throws(ExitCode) {
-        try EntailCommand.decide(file, format: .text, noColor: false)
+        try form.run(operands)
       } catch {
         // Diagnostics are already written (unbuffered); ArgumentParser's exit(withError:)
-        // would build its help text first, which costs more than deciding a problem.
+        // would build its help text first, which costs more than the command itself.
         Glibc.exit(error.rawValue)
       }
       return
     }
-    if let files = CheckCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
-      do throws(ExitCode) {
-        try CheckCommand.check(files, format: .text, noColor: false)
-      } catch {
-        Glibc.exit(error.rawValue)
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      // A wrong command line is bad input (exit 2, as the help says), not ArgumentParser's 64 (EX_USAGE).
+      if exitCode(for: error) == .validationFailure {
+        Console.standardError(fullMessage(for: error) + "\n")
+        Glibc.exit(ExitStatus.badInput.rawValue)
       }
-      return
+      exit(withError: error)
     }
-    main(nil)
   }
 }

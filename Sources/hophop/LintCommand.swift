@@ -13,22 +13,40 @@ struct LintCommand: ParsableCommand {
       """)
 
   @OptionGroup var output: OutputOptions
-  @Option(help: "The most messages one buffer may hold during product exploration.")
+  @Option(parsing: .unconditional, help: "The most messages one buffer may hold during product exploration.",
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "messages") })
   var maxBuffer = LintSession.defaultMaxBufferLength
-  @Option(help: "The most configurations of C ‖ ~C explored per contract.")
+  @Option(parsing: .unconditional, help: "The most configurations of C ‖ ~C explored per contract.",
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "configurations") })
   var maxConfigurations = LintSession.defaultMaxConfigurations
   @Argument(help: "Hop source files.") var files: [String]
 
   func run() throws {
+    try Self.lint(files, maxBuffer: maxBuffer, maxConfigurations: maxConfigurations, format: output.format,
+                  noColor: output.noColor)
+  }
+
+  /// `hophop lint FILE...` without ArgumentParser (`PlainInvocation`).
+  static let plainInvocation = PlainInvocation(command: configuration.commandName!, operands: .oneOrMore) { files throws(ExitCode) in
+    try lint(files, format: .text, noColor: false)
+  }
+
+  /// Lints the files and prints the tables and the diagnostics (or the JSON document).
+  static func lint(_ files: [String], maxBuffer: Int = LintSession.defaultMaxBufferLength,
+                   maxConfigurations: Int = LintSession.defaultMaxConfigurations, format: OutputOptions.Format,
+                   noColor: Bool) throws(ExitCode) {
     let result = LintSession.lint(files, maxBufferLength: maxBuffer, maxConfigurations: maxConfigurations)
-    switch output.format {
-    case .json:
-      Console.standardOutput(LintJSONRenderer.render(result))
-    case .text:
-      let tables = LintSession.tables(result)
-      if !tables.isEmpty { Console.standardOutput(tables) }
-      output.emitDiagnostics(result.report, command: "lint")
+    OutputOptions.emit(result.report, text: text(result), format: format, noColor: noColor) {
+      LintJSONRenderer.render(result)
     }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
+  }
+
+  /// The tables, and a line for each file that has no contract to lint (rather than nothing at all).
+  static func text(_ result: LintSession.Result) -> String {
+    let none = result.files.filter { $0.contracts?.contracts.isEmpty == true }
+      .map { "\($0.report.path): no contracts to lint\n" }.joined()
+    let tables = LintSession.tables(result)
+    return none + tables
   }
 }

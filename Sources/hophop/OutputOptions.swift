@@ -15,27 +15,26 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Output format: text or json.")
   var format: Format = .text
 
-  @Flag(name: .customLong("no-color"), help: "Never colour the output (also: the NO_COLOR environment variable).")
+  @Flag(name: .customLong("no-color"), help: "Never colour the output (also: NO_COLOR set and not empty, or TERM=dumb).")
   var noColor = false
 
-  /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
-  func useColor(onStandardError: Bool) -> Bool { Self.useColor(onStandardError: onStandardError, noColor: noColor) }
-
+  /// Colour only on a terminal, and never with `--no-color`, a non-empty `NO_COLOR` or `TERM=dumb` (`ColorPolicy`).
   static func useColor(onStandardError: Bool, noColor: Bool) -> Bool {
-    guard !noColor, getenv("NO_COLOR") == nil else { return false }
-    return isatty(onStandardError ? STDERR_FILENO : STDOUT_FILENO) != 0
+    ColorPolicy.useColor(noColorFlag: noColor, descriptor: onStandardError ? STDERR_FILENO : STDOUT_FILENO)
   }
 
-  /// Prints the report's diagnostics: as text on standard error, or as one JSON document on standard output.
-  func emitDiagnostics(_ report: Report, command: String) {
-    Self.emitDiagnostics(report, command: command, format: format, noColor: noColor)
+  /// Prints a command's outcome: as text, `text` on standard output and the diagnostics on standard
+  /// error; as JSON, the one document `json` makes, on standard output.
+  func emit(_ report: Report, text: String = "", json: () -> String) {
+    Self.emit(report, text: text, format: format, noColor: noColor, json: json)
   }
 
-  static func emitDiagnostics(_ report: Report, command: String, format: Format, noColor: Bool) {
+  static func emit(_ report: Report, text: String = "", format: Format, noColor: Bool, json: () -> String) {
     switch format {
     case .json:
-      Console.standardOutput(JSONRenderer.render(report, command: command))
+      Console.standardOutput(json())
     case .text:
+      if !text.isEmpty { Console.standardOutput(text) }
       Console.standardError(TextRenderer(useColor: useColor(onStandardError: true, noColor: noColor)).render(report))
     }
   }

@@ -52,7 +52,7 @@ import Testing
     let file = try #require((document["files"] as? [[String: Any]])?.first)
     let diagnostics = try #require(file["diagnostics"] as? [[String: Any]])
     #expect(diagnostics.compactMap { $0["code"] as? String } == ["HH102", "HH101", "HH102"])
-    let procedures = try #require(file["procedures"] as? [[String: Any]])
+    let procedures = try #require((file["result"] as? [String: Any])?["procedures"] as? [[String: Any]])
     #expect(procedures.compactMap { $0["verdict"] as? String } == ["invalid", "invalid", "valid", "invalid"])
     #expect(procedures.allSatisfy { $0["milliseconds"] is Double && $0["layer"] as? String == "sync" })
   }

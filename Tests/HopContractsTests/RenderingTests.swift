@@ -101,7 +101,7 @@ import Testing
     let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     #expect(document?["exitStatus"] as? Int == 0)
     let files = document?["files"] as? [[String: Any]]
-    let contract = (files?.first?["contracts"] as? [[String: Any]])?.first
+    let contract = ((files?.first?["result"] as? [String: Any])?["contracts"] as? [[String: Any]])?.first
     #expect(contract?["name"] as? String == "C")
     let properties = contract?["properties"] as? [[String: Any]]
     #expect(properties?.map { $0["name"] as? String } == ["deterministic", "uniform", "synchronizing", "leakfree",

@@ -47,7 +47,8 @@ import Testing
     let report = Report(files: [FileReport(path: "t.hop", source: source, diagnostics: [
       Diagnostic(code: .syntaxError, message: "expected ';'", range: SourceRange(start: 14, end: 19)),
     ])])
-    let json = JSONRenderer.render(report, command: "check")
+    let json = JSONReport<JSONNoResult>(command: "check", exitStatus: .badInput,
+                                        files: report.files.map { JSONFileReport($0, result: nil) }).text
     #expect(json.contains("\"line\" : 2"))
     #expect(json.contains("\"column\" : 6"))
     #expect(json.contains("\"code\" : \"HH010\""))

@@ -1,19 +1,10 @@
 import Foundation
 import HopSyntax
 
-/// Renders a report as one JSON document (`--format json`), for tools and editors.
+/// The JSON encoding shared by every `--format json` document (`JSONReport`).
 ///
 /// Positions are given both as byte offsets and as 1-based line/column.
 public enum JSONRenderer {
-  public static func render(_ report: Report, command: String) -> String {
-    let document = JSONDocument(
-      tool: "hophop", version: HophopVersion.current, command: command,
-      files: report.files.map { file in
-        JSONFile(path: file.path, diagnostics: file.diagnostics.map { JSONDiagnostic($0, source: file.source) })
-      })
-    return encode(document)
-  }
-
   /// Encodes any value with sorted keys, so output is byte-for-byte deterministic.
   public static func encode<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
@@ -26,18 +17,6 @@ public enum JSONRenderer {
 /// The version printed by `--version` and recorded in JSON output.
 public enum HophopVersion {
   public static let current = "0.1.0"
-}
-
-struct JSONDocument: Encodable {
-  var tool: String
-  var version: String
-  var command: String
-  var files: [JSONFile]
-}
-
-struct JSONFile: Encodable {
-  var path: String
-  var diagnostics: [JSONDiagnostic]
 }
 
 /// A diagnostic with resolved positions.
@@ -64,7 +43,8 @@ struct JSONNote: Encodable {
   var range: JSONRange?
 }
 
-struct JSONRange: Encodable {
+/// A source range as byte offsets and 1-based line/column.
+public struct JSONRange: Encodable {
   struct Position: Encodable {
     var offset: Int
     var line: Int
@@ -73,7 +53,7 @@ struct JSONRange: Encodable {
   var start: Position
   var end: Position
 
-  init(_ range: SourceRange, in source: SourceFile) {
+  public init(_ range: SourceRange, in source: SourceFile) {
     let s = source.location(of: range.start)
     let e = source.location(of: range.end)
     start = Position(offset: range.start, line: s.line, column: s.column)

@@ -1,36 +1,24 @@
 import HopContracts
 import HopSyntax
 
-/// Renders `hophop lint --format json`: the diagnostics of each file (as in
-/// every JSON report) plus, per contract, each property's answer and witness.
+/// Renders `hophop lint --format json`: the common `JSONReport`, with per
+/// file each contract's properties (answer and witness) as its result.
 public enum LintJSONRenderer {
   public static func render(_ result: LintSession.Result) -> String {
-    JSONRenderer.encode(LintDocument(
-      tool: "hophop", version: HophopVersion.current, command: "lint", exitStatus: result.exitStatus.rawValue,
-      files: result.files.map { file in
-        LintJSONFile(
-          path: file.report.path,
-          diagnostics: file.report.diagnostics.map { JSONDiagnostic($0, source: file.report.source) },
-          contracts: (file.contracts?.contracts ?? []).map { lint in
-            LintJSONContract(lint, usedByClose: file.contracts?.contractsUsedByClose.contains(lint.automaton.name) ?? false,
-                             source: file.report.source)
-          })
-      }))
+    JSONReport(command: "lint", exitStatus: result.exitStatus, files: result.files.map { file in
+      JSONFileReport(file.report, result: file.contracts.map { contracts in
+        Payload(contracts: contracts.contracts.map { lint in
+          LintJSONContract(lint, usedByClose: contracts.contractsUsedByClose.contains(lint.automaton.name),
+                           source: file.report.source)
+        })
+      })
+    }).text
   }
-}
 
-struct LintDocument: Encodable {
-  var tool: String
-  var version: String
-  var command: String
-  var exitStatus: Int32
-  var files: [LintJSONFile]
-}
-
-struct LintJSONFile: Encodable {
-  var path: String
-  var diagnostics: [JSONDiagnostic]
-  var contracts: [LintJSONContract]
+  /// What `lint` found in one file that got through the front end.
+  struct Payload: Encodable {
+    var contracts: [LintJSONContract]
+  }
 }
 
 struct LintJSONContract: Encodable {

@@ -7,7 +7,7 @@ import HopSyntax
 ///           |   ^~~~~~~~~
 ///       note: ...
 ///
-/// Colour (ANSI) only when asked; the CLI decides from the terminal and `NO_COLOR`.
+/// Colour (ANSI) only when asked; the CLI decides from the terminal, `NO_COLOR` and `TERM`.
 public struct TextRenderer: Sendable {
   public var useColor: Bool
   public init(useColor: Bool) { self.useColor = useColor }
@@ -66,7 +66,11 @@ public struct TextRenderer: Sendable {
     return text
   }
 
+  /// `text` in colour `code`, line by line: each line's reset comes before its newline, so that a
+  /// pager or a terminal that handles lines apart (`less -R`, a CI log) never sees colour cross a line.
   private func paint(_ text: String, _ code: String) -> String {
-    useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    guard useColor else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "\u{1B}[\(code)m\($0)\u{1B}[0m" }.joined(separator: "\n")
   }
 }

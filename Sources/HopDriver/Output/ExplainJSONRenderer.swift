@@ -1,0 +1,130 @@
+import HopChecker
+import HopLogic
+import HopSyntax
+
+/// `hophop explain --format json`: the trace `explain` prints as text, as
+/// data for an editor (to show the state at a command on hover). The file's
+/// result lists each sync procedure explained: its verdict, the states at
+/// entry, and for each command its range and the states after it, each state
+/// as the text `explain` prints and as atoms (`JSONStateAtom`). Each step also
+/// has `annotations`, the proof's remarks about that command (a loop's
+/// invariant and frame, a call's frame, an endpoint's contract state before
+/// and after); `notes` lists every remark with its command's range and the
+/// line `explain` prints it under (a reception in a `switch receive` is not
+/// a step of its own, so its remark is only there).
+public enum ExplainJSONRenderer {
+  public static func render(_ result: ExplainSession.Result) -> String {
+    let payload = result.report.source.flatMap { source in
+      result.text == nil ? nil : Payload(procedures: result.traces.map { Procedure($0, source: source) })
+    }
+    return JSONReport(command: "explain", exitStatus: result.exitStatus,
+                      files: [JSONFileReport(result.report, result: payload)]).text
+  }
+
+  struct Payload: Encodable {
+    var procedures: [Procedure]
+  }
+
+  struct Procedure: Encodable {
+    var name: String
+    var verdict: String
+    var range: JSONRange
+    var entry: [JSONState]
+    var steps: [Step]
+    var notes: [Note]
+
+    init(_ trace: ProofTrace, source: SourceFile) {
+      name = trace.procedure.name.name
+      verdict = trace.verdict.outcome.rawValue
+      range = JSONRange(trace.procedure.range, in: source)
+      entry = trace.entry.map(JSONState.init)
+      let remarks = Dictionary(grouping: trace.notes, by: \.range.start)
+      steps = trace.steps.map { step in
+        Step(range: JSONRange(step.range, in: source), states: step.states.map(JSONState.init),
+             annotations: (remarks[step.range.start] ?? []).map(\.text))
+      }
+      notes = trace.notes.map {
+        Note(range: JSONRange($0.range, in: source), line: source.location(of: $0.anchor).line, text: $0.text)
+      }
+    }
+  }
+
+  struct Note: Encodable {
+    var range: JSONRange
+    var line: Int
+    var text: String
+  }
+
+  struct Step: Encodable {
+    var range: JSONRange
+    /// The cases after the command; empty when it is not reached.
+    var states: [JSONState]
+    var annotations: [String]
+  }
+}
+
+/// One symbolic state (one case) in JSON: as `explain` prints it, and as its atoms.
+struct JSONState: Encodable {
+  var text: String
+  var spatial: [JSONStateAtom]
+  var pure: [JSONStateAtom]
+
+  init(_ heap: SymbolicHeap) {
+    text = StateDisplay.text(heap)
+    let readable = StateDisplay.readable(heap)
+    spatial = readable.spatial.map(JSONStateAtom.init)
+    pure = readable.pure.map(JSONStateAtom.init)
+  }
+}
+
+/// An atom of a state: its kind and its arguments as text (with the readable
+/// names of `StateDisplay`), plus what each kind carries besides terms.
+///
+/// - `pointsTo`: args `[address, value...]`, `fields` the names of the values;
+/// - `endpoint`: args `[address]` or `[address, peer]`, with `contract`, `dual`, `states`;
+/// - `lseg`: args `[from, to]` (`to` is NULL for `list`), `fields` the link field;
+/// - `tree`, `dlseg`, `xlseg`: args the predicate's arguments, `fields` its fields;
+/// - `equal`, `notEqual`, `less`, `lessEqual`: args `[left, right]`.
+struct JSONStateAtom: Encodable {
+  var kind: String
+  var args: [String]
+  var text: String
+  var fields: [String]?
+  var contract: String?
+  var dual: Bool?
+  var states: [String]?
+
+  init(_ atom: SpatialAtom) {
+    text = atom.description
+    switch atom {
+    case .pointsTo(let address, let values):
+      kind = "pointsTo"
+      fields = values.keys.sorted()
+      args = [address.description] + (fields ?? []).map { values[$0]!.description }
+    case .endpoint(let address, let cell):
+      kind = "endpoint"
+      args = [address.description] + (cell.peer.map { [$0.description] } ?? [])
+      contract = cell.contract
+      dual = cell.isDual
+      states = cell.states.sorted()
+    case .segment(let field, let from, let to):
+      kind = "lseg"
+      args = [from.description, to.description]
+      fields = [field]
+    case .predicate(let predicate, let names, let arguments):
+      kind = predicate.rawValue
+      args = arguments.map(\.description)
+      fields = names
+    }
+  }
+
+  init(_ atom: PureAtom) {
+    text = atom.description
+    switch atom {
+    case .equal(let a, let b): kind = "equal"; args = [a.description, b.description]
+    case .notEqual(let a, let b): kind = "notEqual"; args = [a.description, b.description]
+    case .less(let a, let b): kind = "less"; args = [a.description, b.description]
+    case .lessEqual(let a, let b): kind = "lessEqual"; args = [a.description, b.description]
+    }
+  }
+}

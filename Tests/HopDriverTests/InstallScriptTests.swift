@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `scripts/install.sh PREFIX` installs a working hophop built as shipped
+/// (static Swift runtime). The static release build takes minutes, so the
+/// test runs only when asked (`HOPHOP_TEST_INSTALL=1`), as .ci/run does
+/// after Benchmarks/sl-comp.sh has built the same binary in .build-static.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["HOPHOP_TEST_INSTALL"] == "1",
+                "the static release build is slow; .ci/run sets HOPHOP_TEST_INSTALL=1"), .serialized)
+struct InstallScriptTests {
+  static let script = JSONSchemaTests.root.appendingPathComponent("scripts/install.sh").path
+
+  static func shell(_ arguments: [String]) throws -> EntailCommandLineTests.Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return .init(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                 errors: String(decoding: errorData, as: UTF8.self))
+  }
+
+  @Test func installsAWorkingStaticHophop() throws {
+    let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-install-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: prefix) }
+    let install = try Self.shell(["bash", Self.script, prefix.path])
+    #expect(install.status == 0, "\(install.errors)")
+    let hophop = prefix.appendingPathComponent("bin/hophop").path
+    #expect(FileManager.default.isExecutableFile(atPath: hophop))
+    let version = try Self.shell([hophop, "--version"])
+    #expect(version.status == 0 && version.output.hasPrefix("hophop "))
+    let program = CheckCommandLineTests.examples.appendingPathComponent("smallfoot/list_reverse.hop").path
+    let check = try Self.shell([hophop, "check", program])
+    #expect(check.status == 0 && check.output.contains("valid"), "\(check)")
+    // As shipped: the Swift runtime is inside the executable, not a shared library beside it.
+    let libraries = try Self.shell(["ldd", hophop])
+    #expect(!libraries.output.contains("libswiftCore"), "\(libraries.output)")
+  }
+
+  @Test func aPrefixThatCannotBeWrittenFails() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-install-\(UUID().uuidString)")
+    try "not a folder".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let install = try Self.shell(["bash", Self.script, file.path])
+    #expect(install.status == 1 && install.errors.contains("cannot create or write \(file.path)/bin"), "\(install)")
+  }
+}
