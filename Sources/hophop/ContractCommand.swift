@@ -15,7 +15,7 @@ struct ContractCommand: ParsableCommand {
 
   @Option(help: "Output format: text, dot, svg or png.") var format: Format = .text
   @Flag(help: "Show the dual contract ~C (what the peer endpoint follows).") var dual = false
-  @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+  @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (a png needs one on a terminal).")
   var outputFile: String?
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics (also: the NO_COLOR environment variable).")
   var noColor = false
