@@ -4,7 +4,7 @@ import HopSyntax
 /// Proves the async procedures of a program one by one, by the
 /// rely/guarantee method of Gavran et al. (CONCUR'15, seeds/002): no
 /// interleaving is explored; each procedure is run symbolically once and
-/// the four conditions of LANGUAGE.md §3 are discharged with Z3.
+/// the four conditions of docs/language.md §3.3 are discharged with Z3.
 public enum AsyncChecker {
   /// How to run the solver.
   public struct Options: Sendable {

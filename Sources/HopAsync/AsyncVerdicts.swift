@@ -16,7 +16,7 @@ public enum AsyncCondition: Hashable, Sendable, CustomStringConvertible {
   /// Condition 4: while an instance of this procedure is pending, `sibling` running cannot break its rely.
   case siblingRespectsRely(sibling: String)
 
-  /// The number of the rely/guarantee condition (LANGUAGE.md §3), if it is one.
+  /// The number of the rely/guarantee condition (docs/language.md §3.3), if it is one.
   public var number: Int? {
     switch self {
     case .memorySafety, .loopInvariants: nil

@@ -1,7 +1,7 @@
 import HopSyntax
 
-/// Finds `pending_f(..)` occurring positively in a precondition (LANGUAGE.md
-/// §3): a precondition may say an instance is *not* pending, but nothing
+/// Finds `pending_f(..)` occurring positively in a precondition (docs/language.md
+/// §3.2): a precondition may say an instance is *not* pending, but nothing
 /// guarantees that an instance stays pending, so a positive occurrence is
 /// rejected (HH208).
 enum PendingPolarity {

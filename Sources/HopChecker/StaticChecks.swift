@@ -1,6 +1,6 @@
 import HopSyntax
 
-/// The checks that need no symbolic state (LANGUAGE.md §1): no variable
+/// The checks that need no symbolic state (docs/language.md §1.4): no variable
 /// written by one side of a parallel call may be read or written by the
 /// other (through callees too), and a variable protected by a resource is
 /// used only inside a `with` of that resource (or by `init`, which sets it up).

@@ -3,7 +3,7 @@ import HopLogic
 import HopProver
 import HopSyntax
 
-/// The channel commands of Heap-Hop (LANGUAGE.md §2, after Villard, Lozes
+/// The channel commands of Heap-Hop (docs/language.md §2.5, after Villard, Lozes
 /// and Calcagno): endpoints are cells of the symbolic heap that carry their
 /// contract and the set of states they may be in; a message moves the
 /// ownership its invariant describes from the sender's state to the

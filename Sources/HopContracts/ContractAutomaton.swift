@@ -1,7 +1,7 @@
 import HopSyntax
 
 /// A contract compiled to a finite automaton, from the point of view of the
-/// endpoint that follows it (LANGUAGE.md §2).
+/// endpoint that follows it (docs/language.md §2.2).
 ///
 /// States and messages are dense indices (`0..<stateCount`, `0..<messageCount`)
 /// so the analyses use arrays, not dictionaries. Outgoing edges are stored

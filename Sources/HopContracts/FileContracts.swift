@@ -60,7 +60,7 @@ public struct FileContracts: Sendable {
       Diagnostic(code: .notLeakFree,
                  message: "contract '\(lint.automaton.name)' is not leak-free, but channels following it are closed",
                  range: lint.automaton.nameRange,
-                 notes: [.init("close needs a leak-free contract (LANGUAGE.md §2): \(lint.leakFreedomSummary)")])
+                 notes: [.init("close needs a leak-free contract (docs/language.md §2.6): \(lint.leakFreedomSummary)")])
     }
   }
 

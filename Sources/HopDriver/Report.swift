@@ -23,7 +23,7 @@ public struct FileReport: Sendable {
   }
 }
 
-/// The process exit codes of every hophop command (LANGUAGE.md §4).
+/// The process exit codes of every hophop command (docs/language.md §4).
 public enum ExitStatus: Int32, Sendable {
   /// Everything was proved / nothing to report.
   case success = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import HopDriver
 
 /// `hophop contract FILE NAME`: show a contract as a table, a Graphviz graph, or an image.
@@ -14,12 +15,21 @@ struct ContractCommand: ParsableCommand {
 
   @Option(help: "Output format: text, dot, svg or png.") var format: Format = .text
   @Flag(help: "Show the dual contract ~C (what the peer endpoint follows).") var dual = false
-  @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+  @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (a png needs one on a terminal).")
   var outputFile: String?
   @Flag(name: .customLong("no-color"), help: "Never colour diagnostics (also: the NO_COLOR environment variable).")
   var noColor = false
   @Argument(help: "A Hop source file.") var file: String
   @Argument(help: "The contract's name.") var name: String
+
+  /// A PNG on a terminal is a screenful of control bytes (and can upset the
+  /// terminal), so it needs a file or a redirection.
+  func validate() throws {
+    if format == .png && outputFile == nil && isatty(STDOUT_FILENO) != 0 {
+      throw ValidationError("--format png writes a binary image, which a terminal cannot show; "
+                            + "give '-o \(name).png' or redirect standard output to a file")
+    }
+  }
 
   func run() throws {
     let rendering: ContractSession.Rendering = format == .text ? .text : .dot
@@ -32,7 +42,7 @@ struct ContractCommand: ParsableCommand {
     case .text, .dot:
       data = Data(text.utf8)
     case .svg, .png:
-      let states = text.split(separator: "\n").filter { $0.hasPrefix("  \"") && $0.contains("[shape=") && !$0.contains("__initial") }.count
+      let states = result.stateCount
       if states > GraphvizRenderer.largeContractStates {
         Console.standardError("hophop contract: warning: '\(name)' has \(states) states; dot may take long "
                               + "(stopped after 30 s). '--format dot' or '--format text' are immediate.\n")
@@ -45,14 +55,44 @@ struct ContractCommand: ParsableCommand {
       }
     }
     if let outputFile {
-      do {
-        try data.write(to: URL(fileURLWithPath: outputFile))
-      } catch {
-        Console.standardError("hophop contract: cannot write '\(outputFile)': \(error.localizedDescription)\n")
+      if let problem = Self.write(data, to: outputFile, fileName: "\(name).\(format.rawValue)") {
+        Console.standardError("hophop contract: cannot write '\(outputFile)': \(problem)\n")
         throw ExitCode(.badInput)
       }
     } else {
       FileHandle.standardOutput.write(data)
+    }
+  }
+
+  /// Writes `data` to the file at `path`; returns what went wrong, in words
+  /// that name the path's problem (Foundation's own error is only a code
+  /// number). `fileName` is offered when `path` is a directory.
+  static func write(_ data: Data, to path: String, fileName: String) -> String? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { return reason(errno, path: path, fileName: fileName) }
+    defer { close(descriptor) }
+    return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return reason(errno, path: path, fileName: fileName) }
+        offset += written
+      }
+      return nil
+    }
+  }
+
+  private static func reason(_ error: Int32, path: String, fileName: String) -> String {
+    // The directory as the user wrote it, not made absolute.
+    let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+    let directory = trimmed.lastIndex(of: "/").map { String(trimmed[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+    switch error {
+    case EISDIR: return "it is a directory; give a file name, such as '\(trimmed)/\(fileName)'"
+    case ENOENT: return "the directory '\(directory)' does not exist"
+    case ENOTDIR: return "'\(directory)' is not a directory"
+    case EACCES, EPERM: return "permission denied"
+    default: return String(cString: strerror(error))
     }
   }
 }

@@ -21,6 +21,15 @@ struct LintCommand: ParsableCommand {
   var maxConfigurations = LintSession.defaultMaxConfigurations
   @Argument(help: "Hop source files.") var files: [String]
 
+  /// A bound of 0 would explore nothing (no message could be sent, or no
+  /// configuration visited), so every contract would get "unknown": refused.
+  func validate() throws {
+    if maxBuffer < 1 { throw ValidationError("--max-buffer must be at least 1 (got \(maxBuffer))") }
+    if maxConfigurations < 1 {
+      throw ValidationError("--max-configurations must be at least 1 (got \(maxConfigurations))")
+    }
+  }
+
   func run() throws {
     try Self.lint(files, maxBuffer: maxBuffer, maxConfigurations: maxConfigurations, format: output.format,
                   noColor: output.noColor)

@@ -2,7 +2,7 @@ import HopAsync
 import HopSyntax
 
 /// A concrete interpreter of async programs with a random scheduler: the
-/// semantics of LANGUAGE.md §3 run for real, to test the checker against.
+/// semantics of docs/language.md §3.1 run for real, to test the checker against.
 /// It handles the quantifier-free fragment the random programs use.
 ///
 /// It is as adversarial as the semantics allows: `new()` may hand out a

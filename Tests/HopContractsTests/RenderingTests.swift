@@ -24,7 +24,7 @@ import Testing
   @Test func dotMarksInitialFinalAndDirections() {
     let dot = automaton(listTransfer).dot()
     #expect(dot.hasPrefix("digraph \"C\" {"))
-    #expect(dot.contains("\"__initial\" -> \"transfer\";"))
+    #expect(dot.contains("\"#initial\" -> \"transfer\";"))
     #expect(dot.contains("\"end\" [shape=doublecircle];"))
     #expect(dot.contains("\"wait\" [shape=circle];"))
     #expect(dot.contains("\"transfer\" -> \"wait\" [label=\"!cell\", color=blue"))

@@ -23,7 +23,7 @@ public enum ExplorationVerdict: Hashable, Sendable {
 
 extension ContractAutomaton {
   /// **Half-duplex**: in no reachable configuration of `C ‖ ~C` do both
-  /// directions hold pending messages (LANGUAGE.md §2).
+  /// directions hold pending messages (docs/language.md §2.6).
   ///
   /// A violation found by `exploration` is a real reachable configuration
   /// and is reported with its shortest path. Otherwise the property holds when

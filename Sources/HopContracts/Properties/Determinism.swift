@@ -10,7 +10,7 @@ public struct NondeterminismWitness: Hashable, Sendable {
 
 extension ContractAutomaton {
   /// **Deterministic**: no state has two outgoing edges with the same
-  /// direction and message (LANGUAGE.md §2). Returns nil when the property
+  /// direction and message (docs/language.md §2.6). Returns nil when the property
   /// holds, else the first offending state (by index) and its two edges in
   /// source order. Linear in the number of edges.
   public func nondeterminismWitness() -> NondeterminismWitness? {

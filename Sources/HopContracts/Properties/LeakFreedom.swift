@@ -11,7 +11,7 @@ public enum LeakFreedomFailure: Hashable, Sendable {
 
 extension ContractAutomaton {
   /// **Leak-free**: deterministic, of uniform choice, and every final state
-  /// synchronizing (LANGUAGE.md §2; a sufficient condition under which both
+  /// synchronizing (docs/language.md §2.6; a sufficient condition under which both
   /// ends in the same final state implies empty buffers, so `close` leaks
   /// no message). Returns nil when it holds, else the first failing condition
   /// in that order. Linear in the size of the contract.

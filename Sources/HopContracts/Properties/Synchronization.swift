@@ -11,7 +11,7 @@ public struct OneWayCycleWitness: Hashable, Sendable {
 
 extension ContractAutomaton {
   /// **Synchronizing state**: every cycle through `state` contains at least
-  /// one send and one receive (LANGUAGE.md §2). Returns nil when `state` is
+  /// one send and one receive (docs/language.md §2.6). Returns nil when `state` is
   /// synchronizing, else a shortest one-direction cycle through it (sends
   /// are looked for first). Linear in the size of the contract.
   public func oneWayCycle(through state: Int) -> OneWayCycleWitness? {

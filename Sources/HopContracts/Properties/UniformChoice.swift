@@ -12,7 +12,7 @@ public struct MixedChoiceWitness: Hashable, Sendable {
 
 extension ContractAutomaton {
   /// **Uniform choice** (positional): each state's outgoing edges are all
-  /// sends or all receives (LANGUAGE.md §2). Returns nil when it holds, else
+  /// sends or all receives (docs/language.md §2.6). Returns nil when it holds, else
   /// the first state (by index) with mixed edges and one edge of each kind.
   public func mixedChoiceWitness() -> MixedChoiceWitness? {
     for state in 0..<stateCount {

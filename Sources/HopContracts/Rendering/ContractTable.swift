@@ -12,7 +12,8 @@ extension ContractAutomaton {
   public func transitionTable() -> String {
     let width = max(5, stateNames.map(\.count).max() ?? 0)
     func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-    var text = "contract \(displayName): \(stateCount) states, \(messageCount) messages\n"
+    var text = "contract \(displayName): \(CountWording.counted(stateCount, "state")), "
+      + "\(CountWording.counted(messageCount, "message"))\n"
     text += "    \(pad("state"))  transitions\n"
     for state in 0..<stateCount {
       let marks = (state == initialState ? "▶" : " ") + (isFinal[state] ? "◎" : " ")

@@ -25,10 +25,14 @@ public struct LintRow: Hashable, Sendable {
 }
 
 extension ContractLint {
+  /// How many final states the synchronizing row names before `and N more`,
+  /// so that a contract with thousands of them still gets a one-line row.
+  public static let listedFinalStates = 10
+
   /// The six properties, in the order `hophop lint` prints them.
   public var rows: [LintRow] {
     let a = automaton
-    let finals = a.finalStates.map { a.stateNames[$0] }.joined(separator: ", ")
+    let finals = CountWording.capped(a.finalStates.map { a.stateNames[$0] }, limit: Self.listedFinalStates)
     func row(_ key: String, _ title: String, failure: String?) -> LintRow {
       LintRow(key: key, title: title, answer: failure == nil ? .yes : .no, detail: failure ?? "")
     }
@@ -42,7 +46,8 @@ extension ContractLint {
     }
     var synchronizing = row("synchronizing", "synchronizing", failure: oneWayCycle.map {
       "final " + a.describe($0)
-        + (nonSynchronizingFinalStates.count > 1 ? " (and \(nonSynchronizingFinalStates.count - 1) more)" : "")
+        + (nonSynchronizingFinalStates.count > 1
+           ? " (and \(CountWording.grouped(nonSynchronizingFinalStates.count - 1)) more)" : "")
     })
     if synchronizing.answer == .yes { synchronizing.detail = finals.isEmpty ? "no final states" : "final states: \(finals)" }
     return [

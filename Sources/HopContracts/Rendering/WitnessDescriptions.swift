@@ -24,21 +24,24 @@ extension ContractAutomaton {
     case .nondeterministic(let witness): "not deterministic: " + describe(witness)
     case .mixedChoice(let witness): "not of uniform choice: " + describe(witness)
     case .nonSynchronizingFinalState(let witness, let others):
-      "final " + describe(witness) + (others > 0 ? " (and \(others) more final states)" : "")
+      "final " + describe(witness)
+        + (others > 0 ? " (and \(CountWording.counted(others, "more final state")))" : "")
     }
   }
 
   public func describe(_ verdict: ExplorationVerdict) -> String {
     switch verdict {
     case .holds(.explored(let count)):
-      "all \(count) reachable configurations of \(displayName) ‖ \(dual().displayName) explored"
+      (count == 1 ? "the only reachable configuration" : "all \(CountWording.counted(count, "reachable configuration"))")
+        + " of \(displayName) ‖ \(dual().displayName) explored"
     case .holds(.deterministicUniformChoice(let count)):
-      "implied by determinism + uniform choice (exploration bounded, \(count) configurations)"
+      "implied by determinism + uniform choice (exploration bounded, \(CountWording.counted(count, "configuration")))"
     case .fails(let trace):
       "\(describe(trace)) reaches \(describe(trace.configuration))"
     case .unknown(let bounds, let count):
-      "unknown within bound \(bounds.maxBufferLength) (at most \(bounds.maxBufferLength) messages per buffer, "
-        + "\(bounds.maxConfigurations) configurations; \(count) explored)"
+      "unknown within bound \(bounds.maxBufferLength) (at most \(CountWording.counted(bounds.maxBufferLength, "message")) "
+        + "per buffer, \(CountWording.counted(bounds.maxConfigurations, "configuration")); "
+        + "\(CountWording.grouped(count)) explored)"
     }
   }
 }

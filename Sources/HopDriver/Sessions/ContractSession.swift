@@ -14,6 +14,8 @@ public enum ContractSession {
     public var report: FileReport
     /// `nil` when the file or the contract has errors.
     public var output: String?
+    /// The number of states of the contract shown (0 when there is no output).
+    public var stateCount = 0
     public var exitStatus: ExitStatus { output == nil ? .badInput : .success }
   }
 
@@ -42,6 +44,7 @@ public enum ContractSession {
       return Result(report: report, output: nil)
     }
     let shown = dual ? automaton.dual() : automaton
-    return Result(report: report, output: rendering == .text ? shown.transitionTable() : shown.dot())
+    return Result(report: report, output: rendering == .text ? shown.transitionTable() : shown.dot(),
+                  stateCount: shown.stateCount)
   }
 }

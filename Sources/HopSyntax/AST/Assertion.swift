@@ -1,7 +1,7 @@
 /// A separation-logic formula (Smallfoot / Heap-Hop assertion).
 ///
 /// There is no separate pure part: `E == F` holds only of the empty heap,
-/// and `*` is the only conjunction (LANGUAGE.md §1).
+/// and `*` is the only conjunction (docs/language.md §1.3).
 public struct Assertion: Hashable, Sendable {
   public var kind: Kind { didSet { height = Self.height(of: kind) } }
   public var range: SourceRange

@@ -95,7 +95,7 @@ public struct ReceiveCase: Hashable, Sendable {
 }
 
 /// A specification formula: separation logic in sync procedures, first-order
-/// logic in async ones (LANGUAGE.md §3).
+/// logic in async ones (docs/language.md §1.3 and §3.2).
 public enum Formula: Hashable, Sendable {
   case separation(Assertion)
   case firstOrder(Expression)

@@ -24,7 +24,7 @@ public enum TokenKind: Hashable, Sendable {
 }
 
 /// The reserved words of Smallfoot 0.1. The extensions' words are contextual
-/// (LANGUAGE.md §1): they are identifiers to the lexer.
+/// (docs/language.md §1.1): they are identifiers to the lexer.
 public enum Keyword: String, Hashable, Sendable, CaseIterable {
   case null = "NULL"
   case dispose, dlseg

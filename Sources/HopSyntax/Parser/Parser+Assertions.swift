@@ -1,4 +1,4 @@
-/// Separation-logic formulas (LANGUAGE.md §1–§2).
+/// Separation-logic formulas (docs/language.md §1.3 and §2.4).
 extension Parser {
   /// `A * B * ...`, built balanced (`Parser.balanced`); an `if` formula's `else` takes everything after it.
   mutating func parseAssertion() throws(ParseAbort) -> Assertion {

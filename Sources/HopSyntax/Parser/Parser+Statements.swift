@@ -1,4 +1,4 @@
-/// Commands (LANGUAGE.md §1–§3).
+/// Commands (docs/language.md §1–§3).
 extension Parser {
   /// Statements up to (not including) the closing `}`; a bad statement is
   /// reported, skipped to the next `;` or `}`, and parsing goes on. A

@@ -1,4 +1,4 @@
-/// The two precedence tables of the Hop language (LANGUAGE.md §1 and §3).
+/// The two precedence tables of the Hop language (docs/language.md §1.2 and §3.2).
 ///
 /// Programs of sync procedures follow Smallfoot's table (where `*` is as
 /// loose as `&&`); everything in async procedures follows the first-order
