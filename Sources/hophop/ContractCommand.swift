@@ -34,7 +34,7 @@ struct ContractCommand: ParsableCommand {
   func run() throws {
     let rendering: ContractSession.Rendering = format == .text ? .text : .dot
     let result = ContractSession.render(path: file, contract: name, dual: dual, as: rendering)
-    let useColor = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+    let useColor = OutputOptions.useColor(onStandardError: true, noColor: noColor)
     Console.standardError(TextRenderer(useColor: useColor).render(result.report))
     guard let text = result.output else { throw ExitCode(result.exitStatus) }
     let data: Data

@@ -13,6 +13,8 @@ struct LintCommand: ParsableCommand {
       """)
 
   @OptionGroup var output: OutputOptions
+  // A bound of 0 would explore nothing (no message sent, no configuration visited), so every
+  // contract would get "unknown": the bounds start at 1.
   @Option(parsing: .unconditional, help: "The most messages one buffer may hold during product exploration.",
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "messages") })
   var maxBuffer = LintSession.defaultMaxBufferLength
@@ -20,15 +22,6 @@ struct LintCommand: ParsableCommand {
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "configurations") })
   var maxConfigurations = LintSession.defaultMaxConfigurations
   @Argument(help: "Hop source files.") var files: [String]
-
-  /// A bound of 0 would explore nothing (no message could be sent, or no
-  /// configuration visited), so every contract would get "unknown": refused.
-  func validate() throws {
-    if maxBuffer < 1 { throw ValidationError("--max-buffer must be at least 1 (got \(maxBuffer))") }
-    if maxConfigurations < 1 {
-      throw ValidationError("--max-configurations must be at least 1 (got \(maxConfigurations))")
-    }
-  }
 
   func run() throws {
     try Self.lint(files, maxBuffer: maxBuffer, maxConfigurations: maxConfigurations, format: output.format,
@@ -53,7 +46,10 @@ struct LintCommand: ParsableCommand {
 
   /// The tables, and a line for each file that has no contract to lint (rather than nothing at all).
   static func text(_ result: LintSession.Result) -> String {
-    let none = result.files.filter { $0.contracts?.contracts.isEmpty == true }
+    // A file whose contracts all failed to compile has its errors to show instead.
+    let none = result.files.filter { file in
+      file.contracts?.contracts.isEmpty == true && !file.report.diagnostics.contains { $0.severity == .error }
+    }
       .map { "\($0.report.path): no contracts to lint\n" }.joined()
     let tables = LintSession.tables(result)
     return none + tables

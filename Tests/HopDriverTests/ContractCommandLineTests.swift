@@ -52,7 +52,7 @@ import Testing
 
   @Test func aPNGIsNotWrittenToATerminal() throws {
     let run = try Self.runOnTerminal(["contract", "--format", "png", Self.listTransfer, "C"])
-    #expect(run.status == 64)
+    #expect(run.status == 2)
     #expect(run.output.isEmpty)
     #expect(run.errors.contains("--format png writes a binary image") && run.errors.contains("-o C.png"),
             "\(run.errors)")
@@ -106,7 +106,7 @@ import Testing
   @Test func lintRefusesBoundsOfZero() throws {
     for option in ["--max-buffer", "--max-configurations"] {
       let refused = try EntailCommandLineTests.run(["lint", option, "0", Self.listTransfer])
-      #expect(refused.status == 64 && refused.errors.contains("\(option) must be at least 1 (got 0)"), "\(refused)")
+      #expect(refused.status == 2 && refused.errors.contains("it must be a whole number of"), "\(refused)")
       #expect(refused.output.isEmpty)
       let accepted = try EntailCommandLineTests.run(["lint", option, "1", Self.listTransfer])
       #expect(accepted.status == 0 && accepted.output.contains("contract C"), "\(accepted)")

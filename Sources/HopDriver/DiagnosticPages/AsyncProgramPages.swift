@@ -139,7 +139,7 @@ extension DiagnosticPages {
         Nothing keeps an instance pending until the procedure that requires
         it runs: the scheduler may run that instance first, or a sibling may
         `delete` it. So a precondition may only say that an instance is not
-        pending (LANGUAGE.md §3).
+        pending (docs/language.md §3).
         """,
       example: .init(.check, file: "example.hop", input: .text(#"""
         async main() {
@@ -220,7 +220,9 @@ extension DiagnosticPages {
         Z3 answered `unknown` for a condition: it ran out of time (5 s per
         query by default, `--timeout MS`; Z3 gives the reason as `timeout`
         or `canceled`), or the condition has quantifiers or non-linear
-        arithmetic that it could not decide. The verdict is not valid: exit 1.
+        arithmetic that it could not decide (`incomplete quantifiers`; which
+        reason comes first can depend on the machine's load). The verdict is
+        not valid: exit 1.
         """,
       rule: """
         Undecided is not valid (decision 22). The conditions are put to Z3 as

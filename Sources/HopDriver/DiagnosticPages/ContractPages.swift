@@ -12,7 +12,7 @@ extension DiagnosticPages {
         """,
       rule: """
         A contract is a finite automaton with exactly one initial state
-        (LANGUAGE.md §2): `open(C)` puts both ends in it, so there must be
+        (docs/language.md §2.2): `open(C)` puts both ends in it, so there must be
         one.
         """,
       example: .init(.lint, file: "example.hop", input: .text(#"""
@@ -194,7 +194,7 @@ extension DiagnosticPages {
         this state, so no endpoint can ever be in it.
         """,
       rule: """
-        Lint (LANGUAGE.md §2, contract properties) reports unreachable states:
+        Lint (docs/language.md §2.6) reports unreachable states:
         they are dead protocol, usually a missing or misdirected transition.
         """,
       example: .init(.lint, file: "example.hop", input: .text(#"""
@@ -407,7 +407,7 @@ extension DiagnosticPages {
         example.hop:3:10: error: contract 'Stream' is not leak-free, but channels following it are closed [HH320]
          3 | contract Stream {
            |          ^~~~~~
-          note: close needs a leak-free contract (LANGUAGE.md §2): final state 'go' is on a cycle of sends only: go --!cell--> go
+          note: close needs a leak-free contract (docs/language.md §2.6): final state 'go' is on a cycle of sends only: go --!cell--> go
 
         """#),
       fix: """

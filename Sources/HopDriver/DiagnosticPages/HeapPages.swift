@@ -60,7 +60,7 @@ extension DiagnosticPages {
         """,
       rule: """
         Classical (precise) separation logic, as in Smallfoot and as
-        LANGUAGE.md §1 specifies: a procedure's final state must satisfy
+        docs/language.md §1.4 specifies: a procedure's final state must satisfy
         its postcondition exactly. The last step of the proof is the
         entailment `state |- post * F` with the frame F required to be
         `emp`. hophop's check is not intuitionistic (where `A * B` would

@@ -41,7 +41,7 @@ extension DiagnosticPages {
       rule: """
         Tokens are identifiers `[A-Za-z_][A-Za-z0-9_]*`, decimal numbers, the
         keywords, and the operators and punctuation of the grammar
-        (LANGUAGE.md §1). Anything else, such as `@`, `$`, `#` or a non-ASCII
+        (docs/language.md §1.1). Anything else, such as `@`, `$`, `#` or a non-ASCII
         letter, can only appear inside a comment. A character of several
         bytes is reported by its first byte.
         """,
@@ -103,7 +103,7 @@ extension DiagnosticPages {
         parser recovers at statement and declaration boundaries (decision 4).
         """,
       rule: """
-        The grammar is LANGUAGE.md (grammar/ holds it as EBNF): Smallfoot 0.1,
+        The grammar is in docs/language.md (grammar/ holds it as EBNF): Smallfoot 0.1,
         with the Heap-Hop and async extensions. Name resolution runs only on a
         file that parsed without error, so one typo does not cause a cascade
         of "undeclared" errors.
@@ -211,7 +211,7 @@ extension DiagnosticPages {
         formulas. The code stays in the catalog so that it keeps its meaning.
         """,
       rule: """
-        Numbers are decimal and `NULL` is a synonym for 0 (LANGUAGE.md §1).
+        Numbers are decimal and `NULL` is a synonym for 0 (docs/language.md §1.1).
         Integer constants are arbitrary precision in the logic, in the prover
         and in the async encoding sent to Z3.
         """,

@@ -180,7 +180,7 @@ extension DiagnosticPages {
       rule: """
         Only async procedures are scheduled: `post f(..)` adds an instance of
         `f` to the pending set, `delete f(..)` removes one, and `pending_f`,
-        `posted_f` speak of that set (LANGUAGE.md §3). A sync procedure is
+        `posted_f` speak of that set (docs/language.md §3). A sync procedure is
         only ever called, so it has no instances.
         """,
       example: .init(.check, file: "example.hop", input: .text(#"""

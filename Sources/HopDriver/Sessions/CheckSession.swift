@@ -113,7 +113,7 @@ public enum CheckSession {
       if async > 0 { counts.append("\(async) async") }
       var header = "\(file.report.path): \(outcome.rawValue) (\(counts.joined(separator: ", ")) procedure"
         + "\(procedures.count == 1 ? "" : "s")"
-      if let queries = file.async?.queryCount { header += ", \(queries) solver queries" }
+      if let queries = file.async?.queryCount { header += ", \(queries) solver \(queries == 1 ? "query" : "queries")" }
       header += ", \(file.elapsed.millisecondsText(decimals: 0)) ms)"
       let width = procedures.map(\.name.count).max() ?? 0
       let rows = procedures.map { procedure -> String in

@@ -7,7 +7,7 @@
 /// had been made, so the rest of the file is still checked and gives no
 /// follow-on errors.
 extension Parser {
-  /// The words that start a command (LANGUAGE.md §1–§3), for "did you mean".
+  /// The words that start a command (docs/language.md §1–§3), for "did you mean".
   static let statementKeywords = ["close", "delete", "dispose", "else", "if", "local", "post", "receive", "send",
                                   "switch", "while", "with"]
   /// The statement keywords followed by a parenthesised condition, `if (c)` and `while (c)`.
