@@ -2,6 +2,7 @@ import Foundation
 import HopContracts
 import HopDriver
 import HopSyntax
+import HopTestSupport
 import Testing
 
 /// The pages of `hophop explain HHnnn`: one per code, and each page's
@@ -170,27 +171,12 @@ import Testing
 
   // MARK: The command
 
-  struct Run {
-    var status: Int32
-    var output: String
-    var errors: String
-  }
+  typealias Run = ProcessRun
 
   static func hophop(_ arguments: [String], in folder: URL? = nil) throws -> Run {
-    let process = Process()
-    process.executableURL = EntailCommandLineTests.hophop
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = folder }
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-               errors: String(decoding: errorData, as: UTF8.self))
+    try EntailCommandLineTests.run(arguments, in: folder)
   }
+
 
   @Test func explainPrintsThePageOfACode() throws {
     let run = try Self.hophop(["explain", "HH102"])

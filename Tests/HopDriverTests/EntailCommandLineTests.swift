@@ -1,4 +1,5 @@
 import Foundation
+import HopTestSupport
 import Testing
 
 /// `hophop entail FILE` is run without ArgumentParser when written exactly so
@@ -6,11 +7,7 @@ import Testing
 /// form and the same command through ArgumentParser (an explicit
 /// `--format text`) print the same answer, the same diagnostics and exit alike.
 @Suite struct EntailCommandLineTests {
-  struct Run: Equatable {
-    var status: Int32
-    var output: String
-    var errors: String
-  }
+  typealias Run = ProcessRun
 
   /// The `hophop` executable next to this test bundle (scripts/test.sh builds both).
   static var hophop: URL {
@@ -18,24 +15,11 @@ import Testing
   }
 
   static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Run {
-    let process = Process()
-    process.executableURL = hophop
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
     var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
     environment["NO_COLOR"] = "1"
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-               errors: String(decoding: errorData, as: UTF8.self))
+    return try runProcess(hophop, arguments, environment: environment, directory: directory)
   }
+
 
   static func problem(_ body: String) throws -> String {
     let path = FileManager.default.temporaryDirectory

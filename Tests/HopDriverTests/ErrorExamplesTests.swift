@@ -19,23 +19,9 @@ import Testing
 
   /// Runs hophop from the package root, as the README's commands are written.
   static func run(_ arguments: [String]) throws -> EntailCommandLineTests.Run {
-    let process = Process()
-    process.executableURL = EntailCommandLineTests.hophop
-    process.arguments = arguments
-    process.currentDirectoryURL = root
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return .init(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                 errors: String(decoding: errorData, as: UTF8.self))
+    try EntailCommandLineTests.run(arguments, in: root)
   }
+
 
   @Test(arguments: [["lint", "examples/errors/bad_contract.hop"], ["entail", "examples/errors/bad.smt2"]])
   func theREADMEShowsWhatHophopPrints(arguments: [String]) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import HopTestSupport
 import Testing
 
 /// `scripts/install.sh PREFIX` installs a working hophop built as shipped
@@ -10,21 +11,10 @@ import Testing
 struct InstallScriptTests {
   static let script = JSONSchemaTests.root.appendingPathComponent("scripts/install.sh").path
 
-  static func shell(_ arguments: [String]) throws -> EntailCommandLineTests.Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return .init(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                 errors: String(decoding: errorData, as: UTF8.self))
+  static func shell(_ arguments: [String]) throws -> ProcessRun {
+    try runProcess(URL(fileURLWithPath: "/usr/bin/env"), arguments)
   }
+
 
   @Test func installsAWorkingStaticHophop() throws {
     let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-install-\(UUID().uuidString)")
