@@ -31,13 +31,14 @@ let package = Package(
     .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopContracts"]),
     .target(name: "HopAsync", dependencies: ["HopLogic", "HopProver"]),
     .target(name: "HopSMTLib", dependencies: ["HopProver"]),
-    .target(name: "HopDriver", dependencies: ["HopChecker", "HopAsync", "HopContracts", "HopSMTLib"]),
+    .target(name: "HopRuntime", dependencies: ["HopSyntax", "HopLogic", "HopContracts"]),
+    .target(name: "HopDriver", dependencies: ["HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"]),
     .executableTarget(
       name: "hophop",
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "hophop-bench",
-      dependencies: ["HopDriver", "HopChecker", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["HopDriver", "HopChecker", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", "HopRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests mirror the targets.
     .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic"], path: "Tests/HopTestSupport"),
@@ -49,6 +50,7 @@ let package = Package(
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
     .testTarget(name: "HopCheckerTests", dependencies: ["HopChecker", "HopDriver", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "HopAsyncTests", dependencies: ["HopAsync", "HopSyntax", "HopTestSupport"]),
+    .testTarget(name: "HopRuntimeTests", dependencies: ["HopRuntime", "HopDriver", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopProver", "HopTestSupport"]),
   ]
 )

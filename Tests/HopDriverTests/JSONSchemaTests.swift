@@ -54,13 +54,26 @@ import Testing
   @Test func aFileThatDoesNotParseHasDiagnosticsAndNoResult() throws {
     let path = try Self.temporary("f(x) [emp] {\n  x = ;\n}\n")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    for command in ["check", "lint", "explain", "fmt", "parse"] {
+    for command in ["check", "lint", "explain", "fmt", "parse", "run"] {
       let (document, run) = try Self.document([command, path])
       #expect(run.status == 2, "\(command)")
       let file = try #require(document["files"]?.arrayValue?.first)
       #expect(file["result"] == nil, "\(command)")
       #expect(file["diagnostics"]?.arrayValue?.first?["code"]?.stringValue == "HH010", "\(command)")
     }
+  }
+
+  @Test func runGivesEachProceduresRunsAndFaults() throws {
+    let (valid, ran) = try Self.document(["run", "--runs", "20", Self.example("list_transfer.hop")])
+    #expect(ran.status == 0)
+    let main = try #require(Self.result(valid)?["procedures"]?.arrayValue?.first)
+    #expect(main["name"]?.stringValue == "main" && main["runs"] == .number(20, isInteger: true))
+    #expect(main["faults"]?.arrayValue?.isEmpty == true)
+    let (faulty, faulted) = try Self.document(["run", "--runs", "20", Self.example("smallfoot/double_dispose.hop")])
+    #expect(faulted.status == 1)
+    let faults = (Self.result(faulty)?["procedures"]?.arrayValue ?? []).flatMap { $0["faults"]?.arrayValue ?? [] }
+    #expect(faults.contains { $0["kind"]?.stringValue == "double dispose" })
+    #expect(faulty["files"]?.arrayValue?.first?["diagnostics"]?.arrayValue?.isEmpty == false)
   }
 
   @Test func lintGivesEachContractsProperties() throws {

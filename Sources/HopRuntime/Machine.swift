@@ -1,0 +1,188 @@
+import HopSyntax
+
+/// A procedure activation: where it is, its slots, and where its reference
+/// parameters go back to when it returns (copy-in/copy-out, which is
+/// Smallfoot's by-reference passing as long as there are no races).
+final class Frame {
+  let procedure: Int
+  /// The procedure's instructions, held here so a step does not copy the compiled procedure.
+  let code: [Instruction]
+  var pc = 0
+  var slots: [Int]
+  /// The caller's frame (nil for a root) and the caller's variables of the reference parameters.
+  let caller: Frame?
+  let copyBack: [VariableRef]
+
+  init(procedure: Int, code: [Instruction], slots: [Int], caller: Frame?, copyBack: [VariableRef]) {
+    self.procedure = procedure
+    self.code = code
+    self.slots = slots
+    self.caller = caller
+    self.copyBack = copyBack
+  }
+}
+
+/// A thread of a `||` (thread 0 runs the procedure itself).
+final class ThreadState {
+  let id: Int
+  var frames: [Frame]
+  /// The thread that started this one and waits for it.
+  let parent: ThreadState?
+  var waitingFor = 0
+  /// The slots of the last frame that returned (the root's are the final values for the postcondition).
+  var finalSlots: [Int] = []
+
+  init(id: Int, frames: [Frame], parent: ThreadState?) {
+    self.id = id
+    self.frames = frames
+    self.parent = parent
+  }
+}
+
+/// Why a step stopped the run: a fault kind and what to say about it.
+struct Stop: Error {
+  var kind: FaultKind
+  var message: String
+}
+
+/// The state of one run: the heap, the globals, the threads, the resources
+/// and the random source. `Interpreter` drives it; `Machine+Step` executes
+/// one command; `Machine+Channels` the message passing.
+final class Machine {
+  let program: RuntimeProgram
+  var heap: ConcreteHeap
+  var globals: [Int]
+  var random: SeededRandom
+  /// Threads that have not finished, in start order.
+  var threads: [ThreadState] = []
+  var threadCount = 0
+  /// The thread holding each resource, or -1.
+  var holder: [Int]
+  var steps = 0
+  /// Async programs: the pending instances, each `[procedure] + arguments`, a set kept in posting order.
+  var pending: [[Int]] = []
+  /// The last commands run (a ring of `Self.traceLength`), for fault traces.
+  var trace: [RecordedStep]
+  var traceNext = 0
+  var traceFilled = false
+  static let traceLength = 16
+
+  /// One executed command, stored raw in the hot loop and described only when a fault is reported.
+  struct RecordedStep {
+    var thread: Int
+    var procedure: Int
+    var pc: Int
+    var a: Int
+    var b: Int
+  }
+
+  init(program: RuntimeProgram, heap: ConcreteHeap, globals: [Int], random: SeededRandom) {
+    self.program = program
+    self.heap = heap
+    self.globals = globals
+    self.random = random
+    holder = Array(repeating: -1, count: program.resources.count)
+    trace = Array(repeating: RecordedStep(thread: 0, procedure: 0, pc: 0, a: 0, b: 0), count: Self.traceLength)
+  }
+
+  /// A frame for `procedure` with these parameter values and fresh (unspecified) locals.
+  func frame(for procedure: Int, arguments: [Int], caller: Frame?, copyBack: [VariableRef]) -> Frame {
+    let compiled = program.procedures[procedure]
+    var slots = arguments
+    while slots.count < compiled.slotNames.count { slots.append(random.garbage()) }
+    return Frame(procedure: procedure, code: compiled.code, slots: slots, caller: caller, copyBack: copyBack)
+  }
+
+  @discardableResult
+  func startThread(_ frame: Frame, parent: ThreadState?) -> ThreadState {
+    let thread = ThreadState(id: threadCount, frames: [frame], parent: parent)
+    threadCount += 1
+    threads.append(thread)
+    return thread
+  }
+
+  @inline(__always)
+  func record(_ thread: ThreadState, _ frame: Frame, pc: Int, _ a: Int = 0, _ b: Int = 0) {
+    trace[traceNext] = RecordedStep(thread: thread.id, procedure: frame.procedure, pc: pc, a: a, b: b)
+    traceNext += 1
+    if traceNext == Self.traceLength {
+      traceNext = 0
+      traceFilled = true
+    }
+  }
+
+  /// The recorded steps, oldest first, described.
+  func recordedTrace() -> [RunStep] {
+    let order = traceFilled ? Array(trace[traceNext...] + trace[..<traceNext]) : Array(trace[..<traceNext])
+    return order.map(describe)
+  }
+
+  /// A fault at the command `pc` of `frame` in `thread`, with the trace so far.
+  func fault(_ stop: Stop, thread: ThreadState, frame: Frame, pc: Int) -> Fault {
+    let procedure = program.procedures[frame.procedure]
+    return Fault(kind: stop.kind, range: procedure.ranges[pc], thread: thread.id, message: stop.message,
+                 trace: recordedTrace() + [RunStep(thread: thread.id, procedure: procedure.name,
+                                                      range: procedure.ranges[pc], values: "faults here")])
+  }
+
+  // MARK: Variables and expressions
+
+  @inline(__always)
+  func read(_ variable: VariableRef, _ frame: Frame) -> Int {
+    switch variable {
+    case .local(let slot): frame.slots[slot]
+    case .global(let index): index >= 0 ? globals[index] : 0
+    }
+  }
+
+  @inline(__always)
+  func write(_ variable: VariableRef, _ value: Int, _ frame: Frame) {
+    switch variable {
+    case .local(let slot): frame.slots[slot] = value
+    case .global(let index): if index >= 0 { globals[index] = value }
+    }
+  }
+
+  /// C's reading of an expression: integers, comparisons as 0 or 1, `&&` and `||` short-circuit.
+  func evaluate(_ expression: CompiledExpression, _ frame: Frame) throws(Stop) -> Int {
+    switch expression {
+    case .constant(let value): return value
+    case .variable(let variable): return read(variable, frame)
+    case .nondeterministic: return random.below(17) - 8
+    case .unary(let op, let inner):
+      let value = try evaluate(inner, frame)
+      switch op {
+      case .not: return value == 0 ? 1 : 0
+      case .negate: return 0 &- value
+      case .plus: return value
+      }
+    case .binary(let op, let left, let right):
+      let a = try evaluate(left, frame)
+      switch op {
+      case .and: return a == 0 ? 0 : (try evaluate(right, frame) != 0 ? 1 : 0)
+      case .or: return a != 0 ? 1 : (try evaluate(right, frame) != 0 ? 1 : 0)
+      case .implies: return a == 0 ? 1 : (try evaluate(right, frame) != 0 ? 1 : 0)
+      default: break
+      }
+      let b = try evaluate(right, frame)
+      switch op {
+      case .equal: return a == b ? 1 : 0
+      case .notEqual: return a != b ? 1 : 0
+      case .less: return a < b ? 1 : 0
+      case .lessEqual: return a <= b ? 1 : 0
+      case .greater: return a > b ? 1 : 0
+      case .greaterEqual: return a >= b ? 1 : 0
+      case .plus: return a &+ b
+      case .minus: return a &- b
+      case .times: return a &* b
+      case .xor: return a ^ b
+      case .divide, .modulo:
+        guard b != 0 else { throw Stop(kind: .divisionByZero, message: "the divisor is 0") }
+        // C truncates toward zero, as Swift does; Int.min / -1 wraps instead of trapping.
+        return op == .divide ? a.dividedReportingOverflow(by: b).partialValue
+                             : a.remainderReportingOverflow(dividingBy: b).partialValue
+      case .and, .or, .implies: return 0
+      }
+    }
+  }
+}

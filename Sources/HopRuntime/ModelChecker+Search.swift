@@ -1,0 +1,227 @@
+import HopLogic
+
+/// The backtracking search behind `ModelChecker.check`.
+extension ModelChecker {
+  struct Search {
+    let checker: ModelChecker
+    let live: [Int]
+    var exact = false
+    var smallestLeftover: [Int]?
+    var lastFailure = "no part of the heap matches the formula"
+    var nodes = 0
+    /// Footprint mode: the first match that satisfies the pure facts ends the search, leftover or not.
+    var partial = false
+    var footprint: Set<Int>?
+
+    init(checker: ModelChecker, live: [Int]) {
+      self.checker = checker
+      self.live = live
+    }
+
+    mutating func run(_ disjunct: SymbolicHeap) {
+      nodes = 0
+      solve(disjunct.spatial, disjunct.pure, Match())
+    }
+
+    private mutating func solve(_ atoms: [SpatialAtom], _ pure: [PureAtom], _ match: Match) {
+      guard !exact, nodes < checker.nodeLimit else { return }
+      nodes += 1
+      guard !atoms.isEmpty else { return finish(pure + match.pending, match) }
+      if let index = atoms.firstIndex(where: { anchors($0).allSatisfy { checker.value($0, match) != nil } }) {
+        var rest = atoms
+        let atom = rest.remove(at: index)
+        for next in expand(atom, match) { solve(rest, pure, next) }
+        return
+      }
+      // No atom has a known address: choose a value for the first unknown anchor name.
+      for atom in atoms {
+        for term in anchors(atom) where checker.value(term, match) == nil {
+          guard case .variable(let variable) = term else { continue }
+          for candidate in [0] + live {
+            var next = match
+            next.bound[variable.name] = candidate
+            solve(atoms, pure, next)
+          }
+          return
+        }
+      }
+      lastFailure = "the addresses of '\(atoms[0])' cannot be determined"
+    }
+
+    /// The terms that must have values before an atom is matched.
+    private func anchors(_ atom: SpatialAtom) -> [Term] {
+      switch atom {
+      case .pointsTo(let address, _), .endpoint(let address, _): [address]
+      case .segment(_, let from, _): [from]
+      case .predicate(.tree, _, let arguments): [arguments[0]]
+      case .predicate(_, _, let arguments): [arguments[0], arguments[2]]
+      }
+    }
+
+    /// Every way `atom` can be matched on top of `match`.
+    private mutating func expand(_ atom: SpatialAtom, _ match: Match) -> [Match] {
+      let heap = checker.heap
+      switch atom {
+      case .pointsTo(let addressTerm, let fields):
+        let address = checker.value(addressTerm, match)!
+        guard heap.status(of: address) == .cell, !match.used.contains(address) else {
+          lastFailure = "'\(atom)' needs a cell at \(address), which is not there (or described twice)"
+          return []
+        }
+        var next = match
+        next.used.insert(address)
+        for (name, term) in fields {
+          guard let field = checker.program.fieldIndex[name], checker.unify(term, heap.field(address, field), &next) else {
+            lastFailure = "the cell at \(address) does not have the field values of '\(atom)'"
+            return []
+          }
+        }
+        return [next]
+      case .endpoint(let addressTerm, let cell):
+        let address = checker.value(addressTerm, match)!
+        guard let endpoint = heap.endpoint(address), !match.used.contains(address) else {
+          lastFailure = "'\(atom)' needs an endpoint at \(address), which is not there (or described twice)"
+          return []
+        }
+        let automaton = checker.program.automaton(endpoint.contract, dual: endpoint.isDual)
+        guard automaton.name == cell.contract, endpoint.isDual == cell.isDual,
+              cell.states.contains(automaton.stateNames[endpoint.state]) else {
+          lastFailure = "the endpoint at \(address) follows \(automaton.displayName) in state "
+            + "'\(automaton.stateNames[endpoint.state])', not '\(atom)'"
+          return []
+        }
+        var next = match
+        next.used.insert(address)
+        if let peer = cell.peer, !checker.unify(peer, endpoint.peer, &next) {
+          lastFailure = "the endpoint at \(address) has peer \(endpoint.peer), not the one of '\(atom)'"
+          return []
+        }
+        return [next]
+      case .segment(let name, let from, let to):
+        guard let field = checker.program.fieldIndex[name] else { return [] }
+        let start = checker.value(from, match)!
+        return chain(start: start, previous: 0, end: to, last: nil, match, atom) { current, _ in heap.field(current, field) }
+      case .predicate(.tree, let fields, let arguments):
+        guard let left = checker.program.fieldIndex[fields[0]], let right = checker.program.fieldIndex[fields[1]] else {
+          return []
+        }
+        var next = match
+        guard tree(checker.value(arguments[0], match)!, left, right, &next) else {
+          lastFailure = "the cells from \(checker.value(arguments[0], match)!) are not a tree as '\(atom)' needs"
+          return []
+        }
+        return [next]
+      case .predicate(let predicate, let fields, let arguments):
+        guard let forward = checker.program.fieldIndex[fields[0]], let back = checker.program.fieldIndex[fields[1]] else {
+          return []
+        }
+        let start = checker.value(arguments[0], match)!
+        let before = checker.value(arguments[2], match)!
+        if predicate == .xlseg {
+          return chain(start: start, previous: before, end: arguments[1], last: arguments[3], match, atom) { current, previous in
+            heap.field(current, forward) ^ previous
+          }
+        }
+        return chain(start: start, previous: before, end: arguments[1], last: arguments[3], match, atom) { current, previous in
+          heap.field(current, back) == previous ? heap.field(current, forward) : nil
+        }
+      }
+    }
+
+    /// A segment from `start`: its cells follow `step` (nil: the cell does not fit) until the end
+    /// value; an unknown end is a choice among the points of the chain, longest first. `last`
+    /// (dlseg, xlseg) must be the last cell, or the cell before the first when empty; the cell
+    /// before the first must not be in the segment (decision 36).
+    private mutating func chain(start: Int, previous first: Int, end: Term, last: Term?, _ match: Match,
+                                _ atom: SpatialAtom, step: (Int, Int) -> Int?) -> [Match] {
+      let heap = checker.heap
+      let known = checker.value(end, match)
+      var cells: [Int] = []
+      var points = [start]
+      var seen = Set<Int>()
+      var current = start
+      var previous = first
+      var previousAt = [first]
+      while current != known, heap.status(of: current) == .cell, !match.used.contains(current),
+            !seen.contains(current), let next = step(current, previous) {
+        seen.insert(current)
+        cells.append(current)
+        previous = current
+        current = next
+        points.append(current)
+        previousAt.append(previous)
+      }
+      var results: [Match] = []
+      // An unknown end: the longest segments first, at most 64 of them, and the empty one.
+      let choices: [Int] = known == nil ? Array((0..<points.count).reversed().prefix(63)) + (points.count > 63 ? [0] : [])
+        : (current == known ? [cells.count] : [])
+      for count in choices {
+        let endPoint = points[count]
+        let taken = cells[..<count]
+        guard !taken.contains(endPoint), last == nil || !taken.contains(first) else { continue }
+        var next = match
+        next.used.formUnion(taken)
+        guard checker.unify(end, endPoint, &next) else { continue }
+        if let last, !checker.unify(last, previousAt[count], &next) { continue }
+        results.append(next)
+      }
+      if results.isEmpty { lastFailure = "the cells from \(start) do not form '\(atom)'" }
+      return results
+    }
+
+    /// Consumes the tree at `root` (an explicit stack: a degenerate tree may be as deep as the heap is large).
+    private func tree(_ root: Int, _ left: Int, _ right: Int, _ match: inout Match) -> Bool {
+      var stack = [root]
+      while let node = stack.popLast() {
+        if node == 0 { continue }
+        guard checker.heap.status(of: node) == .cell, !match.used.contains(node) else { return false }
+        match.used.insert(node)
+        stack.append(checker.heap.field(node, right))
+        stack.append(checker.heap.field(node, left))
+      }
+      return true
+    }
+
+    /// Pure facts last: names still unbound range over NULL, 1, -1, the allocated addresses and the values seen.
+    private mutating func finish(_ pure: [PureAtom], _ match: Match) {
+      let names = Array(Set(pure.flatMap { checker.unbound($0, match) })).sorted()
+      let candidates = Set([0, 1, -1]).union(live).union(match.bound.values)
+      // Bounded: with a large heap, only the first addresses are tried.
+      let values = Array(candidates.sorted().prefix(names.count <= 1 ? 256 : names.count == 2 ? 48 : 12))
+      var assignment = match
+      if satisfy(names[...], values, pure, &assignment) {
+        if partial {
+          footprint = assignment.used
+          exact = true
+          return
+        }
+        let leftover = live.filter { !assignment.used.contains($0) }
+        if leftover.isEmpty {
+          exact = true
+        } else if smallestLeftover.map({ leftover.count < $0.count }) ?? true {
+          smallestLeftover = leftover
+        }
+      }
+    }
+
+    private mutating func satisfy(_ names: ArraySlice<String>, _ values: [Int], _ pure: [PureAtom],
+                                  _ match: inout Match) -> Bool {
+      guard let name = names.first else {
+        for atom in pure where checker.holds(atom, match) != true {
+          lastFailure = "'\(atom)' does not hold"
+          return false
+        }
+        return true
+      }
+      for value in values {
+        var next = match
+        next.bound[name] = value
+        if satisfy(names.dropFirst(), values, pure, &next) {
+          match = next
+          return true
+        }
+      }
+      return false
+    }
+  }
+}
