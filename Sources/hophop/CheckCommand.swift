@@ -7,11 +7,14 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Prove the procedures of Hop programs: sync ones by symbolic execution, async ones by rely/guarantee.",
     discussion: """
-      Sync procedures: memory safety, no leak, loop invariants, calls, resources, no race and the \
-      postcondition, with the symbolic state of each failure (channel commands are not handled yet: \
-      unknown). Async procedures: memory safety, loop invariants and the four rely/guarantee \
-      conditions, with a counterexample for each failure. Exit 0: every procedure is valid; 1: \
-      something is not valid or could not be decided; 2: bad input.
+      Sync procedures: memory safety, no leak, loop invariants, calls, resources, no race, channels \
+      and contracts (no contract violation, no unexpected message, close in a final state) and the \
+      postcondition, with the symbolic state of each failure. Async procedures: memory safety, loop \
+      invariants and the four rely/guarantee conditions, with a counterexample for each failure. \
+      With --counterexample, each failed procedure is also run concretely (as hophop run does) for \
+      a while, and the error says which run fails at it, with the seed that replays it, or that \
+      none was found. Exit 0: every procedure is valid; 1: something is not valid or could not be \
+      decided; 2: bad input.
       """)
 
   @OptionGroup var output: OutputOptions
@@ -21,10 +24,18 @@ struct CheckCommand: ParsableCommand {
   var timeout: UInt32 = 5_000
   @Option(name: .customLong("dump-smt"), help: "Write every solver query to this directory as an SMT-LIB 2 file.")
   var dumpSMT: String?
+  @Flag(help: "Run each failed procedure concretely, looking for a run that fails at the failing command.")
+  var counterexample = false
+  @Option(name: .customLong("counterexample-budget"), parsing: .unconditional,
+          help: "With --counterexample: milliseconds of runs per failed procedure (default 1000).",
+          transform: { try WholeNumberOption.parse($0, minimum: UInt32(1), unit: "milliseconds") })
+  var counterexampleBudget: UInt32 = 1_000
   @Argument(help: "Hop source files.") var files: [String]
 
   func run() throws {
-    try Self.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT),
+    let budget = counterexample ? Duration.milliseconds(Int64(counterexampleBudget)) : nil
+    try Self.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT,
+                                         counterexampleBudget: budget),
                    format: output.format, noColor: output.noColor)
   }
 

@@ -15,9 +15,14 @@ public enum CheckSession {
     /// Where to write each solver query as an SMT-LIB 2 file (`--dump-smt`), if anywhere.
     public var dumpDirectory: String?
 
-    public init(timeoutMilliseconds: UInt32 = 5_000, dumpDirectory: String? = nil) {
+    /// With `--counterexample`: how long to run each failed procedure concretely, looking for a run
+    /// that fails at the failing command (`CounterexampleSearch`); nil: no runs.
+    public var counterexampleBudget: Duration?
+
+    public init(timeoutMilliseconds: UInt32 = 5_000, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil) {
       self.timeoutMilliseconds = timeoutMilliseconds
       self.dumpDirectory = dumpDirectory
+      self.counterexampleBudget = counterexampleBudget
     }
   }
 
@@ -75,6 +80,9 @@ public enum CheckSession {
         asyncReport = checked
       }
       report.diagnostics = report.diagnostics.sortedBySource()
+      if let budget = options.counterexampleBudget {
+        CounterexampleSearch.annotate(&report, program: program, budget: budget)
+      }
       let order = Dictionary(program.declarations.enumerated().compactMap { index, declaration -> (String, Int)? in
         switch declaration {
         case .procedure(let p): (p.name.name, index)
