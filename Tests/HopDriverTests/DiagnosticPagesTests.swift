@@ -37,6 +37,8 @@ import Testing
     case .entail: report = EntailSession.decide(path: path).report
     case .contract(let name): report = ContractSession.render(path: path, contract: name, dual: false, as: .text).report
     case .lintUnresolved: report = try lintWithoutResolver(path)
+    case .run(let procedure, let seed, let runs):
+      report = RunSession.run(path: path, options: .init(procedure: procedure, seed: seed, runs: runs)).report
     }
     let text = TextRenderer(useColor: false).render(report).replacingOccurrences(of: path, with: file)
     return (report.diagnostics, timeoutAsShown(text))
