@@ -103,14 +103,24 @@ extension DiagnosticPages {
 
         """#),
       fix: """
-        As for HH109: receive every message the state can receive.
+        As for HH109: receive every message the state can receive; here the
+        server loops until `quit`. (`check` still reports the `close` in
+        `main` as HH111: after the parallel call it no longer knows that `e`
+        and `f` are peers. examples/list_transfer.hop shows the usual way: one
+        side sends its endpoint to the other, which closes the channel.)
         """,
       fixed: .text(#"""
         message req
         message quit
         contract S { initial state idle { !req -> idle; !quit -> done; } final state done {} }
         client(e) [e |-> S{idle}] { send(quit, e); } [e |-> S{done}]
-        server(f) [f |-> ~S{idle}] { switch receive { receive(req, f): {} receive(quit, f): {} } } [f |-> ~S{done}]
+        server(f) [f |-> ~S{idle}] {
+          local stop;
+          stop = 0;
+          while (stop == 0) [if stop == 0 then f |-> ~S{idle} else f |-> ~S{done}] {
+            switch receive { receive(req, f): {} receive(quit, f): { stop = 1; } }
+          }
+        } [f |-> ~S{done}]
         main() { local e, f; (e, f) = open(S); client(e) || server(f); close(e, f); }
         """#)),
 
@@ -179,8 +189,7 @@ extension DiagnosticPages {
         such a pair. `check` reports it as HH111.
         """,
       example: .init(.run(seed: 1, runs: 10), file: "example.hop", input: .text(#"""
-        message m
-        contract P { initial final state s { !m -> s; } }
+        contract P { initial final state s {} }
         main() {
           local e, f, g, h;
           (e, f) = open(P);
@@ -189,23 +198,22 @@ extension DiagnosticPages {
           close(g, f);
         }
         """#), output: #"""
-        example.hop:7:3: error: close of endpoints that are not peers: endpoints 1000 and 1003 are not the two ends of one channel [HH509]
-         7 |   close(e, h);
+        example.hop:6:3: error: close of endpoints that are not peers: endpoints 1000 and 1003 are not the two ends of one channel [HH509]
+         6 |   close(e, h);
            |   ^~~~~~~~~~~~
           note: in a run of 'main', thread 0; replay with --seed 1 --runs 1
           note: input: empty heap
           note: the last 3 commands of the run, oldest first:
-          note: line 5, thread 0, main: (e, f) = open(P);  [e = 1000, f = 1001]
-          note: line 6, thread 0, main: (g, h) = open(P);  [g = 1002, h = 1003]
-          note: line 7, thread 0, main: close(e, h);  [faults here]
+          note: line 4, thread 0, main: (e, f) = open(P);  [e = 1000, f = 1001]
+          note: line 5, thread 0, main: (g, h) = open(P);  [g = 1002, h = 1003]
+          note: line 6, thread 0, main: close(e, h);  [faults here]
 
         """#),
       fix: """
         Close each channel with its own two ends.
         """,
       fixed: .text(#"""
-        message m
-        contract P { initial final state s { !m -> s; } }
+        contract P { initial final state s {} }
         main() {
           local e, f, g, h;
           (e, f) = open(P);
@@ -230,8 +238,8 @@ extension DiagnosticPages {
       rule: """
         `close` disposes the channel with its queues, so they must be empty.
         `check` cannot see queues; it asks instead that the contract be
-        leak-free (no state reachable with a message in flight at a final
-        state), and reports this `close` as HH112. HH510 is a run where the
+        leak-free (no final state can be reached with a message still in
+        flight), and reports this `close` as HH112. HH510 is a run where the
         message is really there.
         """,
       example: .init(.run(seed: 1, runs: 10), file: "example.hop", input: .text(#"""
@@ -256,12 +264,13 @@ extension DiagnosticPages {
 
         """#),
       fix: """
-        Receive every message before closing (and make the contract
-        leak-free, so that `check` agrees).
+        Receive every message before closing, and make the contract
+        leak-free so that `check` agrees: here the channel ends after its one
+        `m`.
         """,
       fixed: .text(#"""
         message m
-        contract P { initial final state s { !m -> s; } }
+        contract P { initial state s { !m -> t; } final state t {} }
         main() {
           local e, f;
           (e, f) = open(P);
@@ -341,8 +350,9 @@ extension DiagnosticPages {
         their concrete values, oldest first.
         """,
       rule: """
-        An async program runs `main`, then the posted instances in an order the
-        scheduler picks, each from the globals as they are when it starts; its
+        An async program starts with `main` as its one pending instance; the
+        scheduler then takes pending instances in a random order and runs each
+        to completion, from the globals as they are when it starts, and its
         precondition must hold then. `check` proves that it always does with
         the four rely/guarantee conditions; a posted instance whose
         precondition does not hold when the poster ends is HH202, one that a

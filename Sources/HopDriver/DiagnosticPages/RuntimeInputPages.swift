@@ -50,8 +50,8 @@ extension DiagnosticPages {
         procedure's precondition, so it did not run the procedure (the summary
         counts the runs as `without input`; exit 0 unless another procedure
         faults). The reason is in the message: the precondition is false, it
-        cannot be translated to the logic, a shape the builder cannot make (a
-        cell pointing to itself), no model was found in the tries, or, as
+        cannot be translated to the logic, it asks for a shape the builder
+        cannot make, no model of it was found in the tries, or, as
         here, `main`'s precondition speaks of globals that `init` sets.
         """,
       rule: """

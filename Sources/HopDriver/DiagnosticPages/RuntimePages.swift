@@ -170,8 +170,8 @@ extension DiagnosticPages {
         values, oldest first.
         """,
       rule: """
-        Cells are at the addresses `new()` returns (from 1000 up, in a run);
-        endpoints at those `open` returns. A field access or `dispose` needs a
+        A run's addresses are the ones `new()` and `open` return (from 1000
+        up), each a cell or an endpoint. A field access or `dispose` needs a
         cell, a channel command an endpoint. `check` reports the same commands
         as HH101 (or a channel error): the state has no `x |-> ..` for them.
         """,
@@ -270,9 +270,9 @@ extension DiagnosticPages {
         At the end of a run the heap holds cells (or endpoints) that the
         postcondition does not describe: here the tail of the list, when the
         input list has more than one cell. The message lists the leaked
-        addresses; the input note shows the heap the run started from. Of ten
-        runs, seven leak; the first is seed 4, which `--seed 4 --runs 1`
-        replays.
+        addresses; the input note shows the heap the run started from. A run
+        whose input list has one cell does not leak; the first run here that
+        leaks has seed 4, which `--seed 4 --runs 1` replays.
 
         The notes of a fault say which procedure and thread ran, the seed that
         replays the run (`--seed S --runs 1`), the input built from the
