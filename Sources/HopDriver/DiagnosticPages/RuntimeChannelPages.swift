@@ -78,8 +78,8 @@ extension DiagnosticPages {
         Queues are FIFO: a receive takes the message at the head of the queue
         if it lists it and the receiver's state has the transition; otherwise
         the message can never be taken and the receive faults. `check` reports
-        the `switch` as HH109 (and, since `server` then ends in the wrong
-        state, the `close` as HH111); the run stops at the first fault.
+        the `switch` as HH109 (and the `close` in `main` as HH111); a run
+        stops at its first fault.
         """,
       example: .init(.run(seed: 1, runs: 10), file: "example.hop", input: .text(#"""
         message req

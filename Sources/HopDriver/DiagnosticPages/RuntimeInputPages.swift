@@ -10,10 +10,9 @@ extension DiagnosticPages {
         The interpreter of `hophop run` cannot compile the program, so nothing
         is run (exit 2). The program passed the front end, but holds a
         construct the machine has no meaning for: a number literal that does
-        not fit in a 64-bit integer, a specification form (`x->f` in a
-        condition, `old(..)`, a quantifier) where a program expression is
-        run, or a call, `post`, resource or contract the interpreter cannot
-        resolve.
+        not fit in a 64-bit integer, a form that is not a program expression
+        where the machine evaluates one, or a call, `post`, resource or
+        contract the interpreter cannot resolve.
         """,
       rule: """
         `run` executes programs on 64-bit machine integers and a concrete heap
@@ -56,8 +55,9 @@ extension DiagnosticPages {
         """,
       rule: """
         Inputs are built from preconditions: variables get random values, each
-        `x |-> ..`, `list`, `lseg` or `tree` fresh cells of random size, and the
-        model checker confirms the state satisfies the precondition. `main`
+        `x |-> ..` a fresh cell, each `list`, `lseg` or `tree` a random number
+        of fresh cells, and the model checker confirms that the state satisfies
+        the precondition. `main`
         runs after `init`, so its globals come from `init`, not from random
         values, and a precondition on them cannot be built. A procedure that
         is not run is not tested: `run` found no fault in it because it did not
@@ -98,8 +98,9 @@ extension DiagnosticPages {
         file.
         """,
       rule: """
-        Without `--proc`, `run` runs `main` if there is one, else every sync
-        procedure; `--proc` picks one procedure by its exact name.
+        Without `--proc`, `run` runs `main` of a sync program if it has one,
+        else every procedure (every async procedure, in an async program);
+        `--proc` picks one procedure by its exact name.
         """,
       example: .init(.run(procedure: "mian", seed: 1, runs: 10), file: "example.hop", input: .text(#"""
         main() {
