@@ -37,6 +37,8 @@ import Testing
     case .entail: report = EntailSession.decide(path: path).report
     case .contract(let name): report = ContractSession.render(path: path, contract: name, dual: false, as: .text).report
     case .lintUnresolved: report = try lintWithoutResolver(path)
+    case .run(let procedure, let seed, let runs):
+      report = RunSession.run(path: path, options: .init(procedure: procedure, seed: seed, runs: runs)).report
     }
     let text = TextRenderer(useColor: false).render(report).replacingOccurrences(of: path, with: file)
     return (report.diagnostics, timeoutAsShown(text))
@@ -96,6 +98,35 @@ import Testing
     let (diagnostics, text) = try Self.run(example.command, file: example.file, input: fixed)
     #expect(!diagnostics.contains { $0.code == page.code }, "\(code):\n\(text)")
     #expect(!diagnostics.hasErrors, "\(code): the fixed program still has errors:\n\(text)")
+  }
+
+  static let runPages = DiagnosticPages.all.filter {
+    if case .run? = $0.example?.command { true } else { false }
+  }.map(\.code.rawValue)
+
+  /// A `run` page's fault says which seed replays it (`--seed S --runs 1`); that one run gives
+  /// the same fault, with the same notes, as the page shows.
+  @Test(arguments: runPages) func theSeedARunPageShowsReplaysItsFault(code: String) throws {
+    let example = try #require(Self.page(code).example)
+    guard case .run(let procedure, _, _) = example.command else { return }
+    let replay = try #/replay with --seed ([0-9]+) --runs 1/#.firstMatch(in: example.output)
+    guard code != "HH500", code != "HH520", code != "HH521" else {
+      #expect(replay == nil, "\(code): not a fault of a run, so no seed to replay")
+      return
+    }
+    let shown = try #require(replay, "\(code): the page shows no seed")
+    let seed = try #require(UInt64(String(shown.1)))
+    let (diagnostics, text) = try Self.run(.run(procedure: procedure, seed: seed, runs: 1), file: example.file,
+                                           input: example.input)
+    #expect(diagnostics.map(\.code.rawValue) == [code])
+    #expect(text == example.output, "\(code): --seed \(seed) --runs 1 prints\n\(text)")
+  }
+
+  @Test func aRunPageShowsItsSeedAndRunsOnTheCommandLine() throws {
+    let example = try #require(Self.page("HH501").example)
+    #expect(example.commandLine == "hophop run example.hop --proc second --seed 1 --runs 10")
+    let other = DiagnosticPage.Example(.run(seed: 7, runs: 1), file: "a.hop", input: .missing, output: "")
+    #expect(other.commandLine == "hophop run a.hop --seed 7 --runs 1")
   }
 
   /// Only these codes are shown without an example; their pages say why.
@@ -165,7 +196,7 @@ import Testing
     #expect(known.status == .success && known.text == DiagnosticPages.render(page))
     let unknown = try #require(DiagnosticPages.explanation(for: "HH999"))
     #expect(unknown.status == .badInput && unknown.text.contains("no diagnostic code HH999"))
-    #expect(unknown.text.contains("HH101–HH116"))
+    #expect(unknown.text.contains("HH101–HH116") && unknown.text.contains("HH500–HH521 (run)"))
     #expect(DiagnosticPages.explanation(for: "example.hop") == nil)
   }
 

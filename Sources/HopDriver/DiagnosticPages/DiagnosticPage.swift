@@ -59,6 +59,8 @@ public struct DiagnosticPage: Sendable {
       case .entail: "hophop entail \(file)"
       case .contract(let name): "hophop contract \(file) \(name)"
       case .lintUnresolved: "FileContracts(program) of HopContracts, on \(file) parsed without name resolution"
+      case .run(let procedure, let seed, let runs):
+        "hophop run \(file)" + (procedure.map { " --proc \($0)" } ?? "") + " --seed \(seed) --runs \(runs)"
       }
     }
   }
@@ -76,6 +78,9 @@ public struct DiagnosticPage: Sendable {
     /// No command: the library (`FileContracts`) lints the contracts of a file that was only
     /// parsed. The command line resolves names first, which reports some problems earlier.
     case lintUnresolved
+    /// `hophop run FILE [--proc NAME] --seed S --runs N`: the seed and the number of runs are
+    /// always given, so that the page's run (inputs, schedule, trace) is the one shown.
+    case run(procedure: String? = nil, seed: UInt64, runs: Int)
   }
 
   /// The contents of an example's file.
