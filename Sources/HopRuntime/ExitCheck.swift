@@ -30,8 +30,9 @@ struct ExitCheck {
     case .leak(let addresses):
       let shown = addresses.prefix(8).map(String.init).joined(separator: ", ") + (addresses.count > 8 ? ", ..." : "")
       return .fault(Fault(kind: .leak, range: range, thread: 0,
-                          message: "at the end of '\(procedure.name)', \(addresses.count) allocated address(es) are not "
-                            + "described by the postcondition: \(shown)", trace: trace))
+                          message: "at the end of '\(procedure.name)', "
+                            + (addresses.count == 1 ? "1 allocated address is" : "\(addresses.count) allocated addresses are")
+                            + " not described by the postcondition: \(shown)", trace: trace))
     case .fails(let reason):
       return .fault(Fault(kind: .postconditionFailed, range: range, thread: 0,
                           message: "at the end of '\(procedure.name)': \(reason)", trace: trace))

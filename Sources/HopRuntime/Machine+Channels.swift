@@ -92,7 +92,7 @@ extension Machine {
     let queued = e.pending.count + f.pending.count
     guard queued == 0 else {
       let names = (e.pending + f.pending).map { "'\(program.messages[$0.message])'" }.joined(separator: ", ")
-      throw Stop(kind: .closeWithMessages, message: "\(queued) message(s) still queued on the channel: \(names)")
+      throw Stop(kind: .closeWithMessages, message: "\(queued == 1 ? "1 message" : "\(queued) messages") still queued on the channel: \(names)")
     }
     heap.free(first)
     heap.free(second)

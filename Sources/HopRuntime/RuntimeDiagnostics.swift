@@ -40,7 +40,8 @@ extension Fault {
     var notes: [Diagnostic.Note] = [.init("in a run of '\(procedure)', thread \(thread); replay with --seed \(seed) --runs 1")]
     if !input.isEmpty { notes.append(.init("input: \(input)")) }
     if !trace.isEmpty {
-      notes.append(.init("the last \(trace.count) commands of the run, oldest first:"))
+      notes.append(.init(trace.count == 1 ? "the last command of the run:"
+                                          : "the last \(trace.count) commands of the run, oldest first:"))
       notes += trace.map { .init(describe($0)) }
     }
     return Diagnostic(code: .runtimeFault(kind), message: "\(kind.rawValue): \(message)", range: range, notes: notes)

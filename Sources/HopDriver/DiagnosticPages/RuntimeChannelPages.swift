@@ -252,7 +252,7 @@ extension DiagnosticPages {
           close(e, f);
         }
         """#), output: #"""
-        example.hop:7:3: error: close with messages queued: 1 message(s) still queued on the channel: 'm' [HH510]
+        example.hop:7:3: error: close with messages queued: 1 message still queued on the channel: 'm' [HH510]
          7 |   close(e, f);
            |   ^~~~~~~~~~~~
           note: in a run of 'main', thread 0; replay with --seed 1 --runs 1

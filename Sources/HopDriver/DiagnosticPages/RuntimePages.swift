@@ -37,7 +37,7 @@ extension DiagnosticPages {
            |   ^~~~~~~~~~
           note: in a run of 'second', thread 0; replay with --seed 1 --runs 1
           note: input: x = 0; empty heap
-          note: the last 1 commands of the run, oldest first:
+          note: the last command of the run:
           note: line 3, thread 0, second: y = x->tl;  [faults here]
 
         """#),
@@ -290,7 +290,7 @@ extension DiagnosticPages {
           dispose x;
         } [emp]
         """#), output: #"""
-        example.hop:3:4: error: leak: at the end of 'drop_head', 5 allocated address(es) are not described by the postcondition: 1001, 1002, 1003, 1004, 1005 [HH512]
+        example.hop:3:4: error: leak: at the end of 'drop_head', 5 allocated addresses are not described by the postcondition: 1001, 1002, 1003, 1004, 1005 [HH512]
          3 | } [emp]
            |    ^~~
           note: in a run of 'drop_head', thread 0; replay with --seed 4 --runs 1
