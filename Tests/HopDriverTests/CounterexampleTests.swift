@@ -47,6 +47,12 @@ import Testing
             "\(replayed.report.diagnostics.map(\.message))")
   }
 
+  @Test func aLoopEnteredOutsideItsInvariantGetsARunThatFailsBecauseOfIt() throws {
+    let (notes, _) = try Self.notes(Self.example("smallfoot/loop_entry"))
+    #expect(notes.contains { $0.hasPrefix("a concrete run that fails because of it: postcondition does not hold at line 12") },
+            "\(notes)")
+  }
+
   @Test func aProofThatFailsWhereNoRunDoesSaysItMayBeAFalseAlarm() throws {
     // The loop's invariant forgets the cell the body writes: the proof fails, every run is fine.
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("weak-\(UUID().uuidString).hop").path

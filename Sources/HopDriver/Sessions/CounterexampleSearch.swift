@@ -81,17 +81,25 @@ enum CounterexampleSearch {
       case "HH112": return [.closeWithMessages]
       case "HH202", "HH203", "HH204": return [.asyncPreconditionFalse]
       case "HH211": return [.divisionByZero]
+      // A loop entered or left outside its invariant, a callee called outside its precondition, a
+      // resource left outside its invariant: what goes wrong shows later, as any fault of the run.
+      case "HH104", "HH105", "HH106", "HH113": return Set(FaultKind.allCases).subtracting([.deadlock])
       default: return []
       }
+    }
+
+    /// Whether `fault` is at the failing command.
+    func isAt(_ fault: Fault) -> Bool {
+      let command = diagnostic.range
+      return fault.kind != .deadlock
+        && (fault.range.start <= command.start && command.start <= max(fault.range.end, fault.range.start)
+          || command.start <= fault.range.start && fault.range.start < max(command.end, command.start + 1))
     }
 
     /// Whether `fault` is at the failing command, or, in a run of the procedure itself, of the kind
     /// the error predicts (a leak shows at the exit).
     func isAtOrBecauseOf(_ fault: Fault, inProcedure: Bool) -> Bool {
-      let command = diagnostic.range
-      let here = fault.range.start <= command.start && command.start <= max(fault.range.end, fault.range.start)
-        || command.start <= fault.range.start && fault.range.start < max(command.end, command.start + 1)
-      return (here && fault.kind != .deadlock) || (inProcedure && expectedKinds.contains(fault.kind))
+      isAt(fault) || (inProcedure && expectedKinds.contains(fault.kind))
     }
 
     func notes(_ program: RuntimeProgram, path: String, source: SourceFile, budget: Duration) -> [Diagnostic.Note] {
@@ -159,8 +167,8 @@ enum CounterexampleSearch {
     func failing(_ fault: Fault, seed: UInt64, in name: String, path: String, source: SourceFile) -> [Diagnostic.Note] {
       let line = source.location(of: fault.range.start).line
       var notes: [Diagnostic.Note] = [
-        .init("a concrete run\(name == procedure ? "" : " of '\(name)'") that fails: \(fault.kind.rawValue) at line "
-                + "\(line): \(fault.message)"),
+        .init("a concrete run\(name == procedure ? "" : " of '\(name)'") that fails\(isAt(fault) ? "" : " because of it"): "
+                + "\(fault.kind.rawValue) at line \(line): \(fault.message)"),
         .init("replay it with: hophop run \(path) --proc \(name) --seed \(seed) --runs 1"),
       ]
       if !fault.input.isEmpty { notes.append(.init("its input: \(fault.input)")) }
