@@ -69,22 +69,8 @@ struct AsyncFormula {
       case .implies: return a == 0 ? 1 : (evaluate(right, bound, domain) != 0 ? 1 : 0)
       default: break
       }
-      let b = evaluate(right, bound, domain)
-      switch op {
-      case .equal: return a == b ? 1 : 0
-      case .notEqual: return a != b ? 1 : 0
-      case .less: return a < b ? 1 : 0
-      case .lessEqual: return a <= b ? 1 : 0
-      case .greater: return a > b ? 1 : 0
-      case .greaterEqual: return a >= b ? 1 : 0
-      case .plus: return a &+ b
-      case .minus: return a &- b
-      case .times: return a &* b
-      case .xor: return a ^ b
-      case .divide: return b == 0 ? 0 : a.dividedReportingOverflow(by: b).partialValue
-      case .modulo: return b == 0 ? 0 : a.remainderReportingOverflow(dividingBy: b).partialValue
-      case .and, .or, .implies: return 0
-      }
+      // A formula's division by 0 has no value; 0 stands for it, as before.
+      return ConcreteArithmetic.apply(op, a, evaluate(right, bound, domain)) ?? 0
     case .fieldRead(let pointer, let field):
       let address = evaluate(pointer, bound, domain)
       guard heap.status(of: address) == .cell, let index = program.fieldIndex[field.name] else { return 0 }

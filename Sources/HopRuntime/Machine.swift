@@ -165,24 +165,10 @@ final class Machine {
       default: break
       }
       let b = try evaluate(right, frame)
-      switch op {
-      case .equal: return a == b ? 1 : 0
-      case .notEqual: return a != b ? 1 : 0
-      case .less: return a < b ? 1 : 0
-      case .lessEqual: return a <= b ? 1 : 0
-      case .greater: return a > b ? 1 : 0
-      case .greaterEqual: return a >= b ? 1 : 0
-      case .plus: return a &+ b
-      case .minus: return a &- b
-      case .times: return a &* b
-      case .xor: return a ^ b
-      case .divide, .modulo:
-        guard b != 0 else { throw Stop(kind: .divisionByZero, message: "the divisor is 0") }
-        // C truncates toward zero, as Swift does; Int.min / -1 wraps instead of trapping.
-        return op == .divide ? a.dividedReportingOverflow(by: b).partialValue
-                             : a.remainderReportingOverflow(dividingBy: b).partialValue
-      case .and, .or, .implies: return 0
+      guard let value = ConcreteArithmetic.apply(op, a, b) else {
+        throw Stop(kind: .divisionByZero, message: "the divisor is 0")
       }
+      return value
     }
   }
 }

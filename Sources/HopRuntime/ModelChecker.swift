@@ -85,8 +85,8 @@ public struct ModelChecker {
       case .minus: return a &- b
       case .times: return a &* b
       case .xor: return a ^ b
-      case .divide: return b == 0 ? nil : a.dividedReportingOverflow(by: b).partialValue
-      case .modulo: return b == 0 ? nil : a.remainderReportingOverflow(dividingBy: b).partialValue
+      case .divide: return ConcreteArithmetic.divide(a, b)
+      case .modulo: return ConcreteArithmetic.remainder(a, b)
       }
     }
   }
