@@ -41,7 +41,7 @@ let package = Package(
       dependencies: ["HopDriver", "HopChecker", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", "HopRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests mirror the targets.
-    .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic"], path: "Tests/HopTestSupport"),
+    .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic", "HopRuntime"], path: "Tests/HopTestSupport"),
     .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
     .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HopContracts
+import HopRuntime
 import HopSyntax
 
 /// `hophop-bench contracts`: lint time of random contracts of growing size.
@@ -25,7 +26,7 @@ struct ContractsBenchmark: ParsableCommand {
   func run() throws {
     print("size    edges   graph properties (ms)   product (ms)   configurations   exploration")
     for size in sizes {
-      var generator = SplitMix(seed: seed &+ UInt64(size))
+      var generator = SeededRandom(seed: seed &+ UInt64(size))
       let contract = Self.randomContract(states: size, edgesPerState: edges, using: &generator)
       var graphBest = Duration.seconds(1_000_000)
       var productBest = Duration.seconds(1_000_000)
@@ -61,7 +62,7 @@ struct ContractsBenchmark: ParsableCommand {
     precondition(sink >= 0)
   }
 
-  static func randomContract(states: Int, edgesPerState: Int, using generator: inout SplitMix) -> ContractAutomaton {
+  static func randomContract(states: Int, edgesPerState: Int, using generator: inout SeededRandom) -> ContractAutomaton {
     let messages = 8
     var edges: [ContractAutomaton.Edge] = []
     edges.reserveCapacity(states * edgesPerState)
@@ -92,18 +93,5 @@ struct ContractsBenchmark: ParsableCommand {
   private func pad(_ value: Int, _ width: Int) -> String { pad(String(value), width) }
   private func pad(_ text: String, _ width: Int) -> String {
     text + String(repeating: " ", count: max(1, width - text.count))
-  }
-}
-
-/// SplitMix64: a small seeded generator, so runs are reproducible.
-struct SplitMix: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,3 +1,4 @@
+import HopRuntime
 import HopSyntax
 
 /// Parses `text` as a file named `t.hop`.
@@ -19,15 +20,6 @@ public func dumpFirstDeclaration(_ text: String) -> String {
   return ASTDumper.dump(first, ranges: false)
 }
 
-/// A small deterministic PRNG (SplitMix64), so fuzz runs are reproducible from a seed.
-public struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// A small deterministic PRNG (SplitMix64), so fuzz runs are reproducible from a seed: the
+/// interpreter's own generator, one implementation for both.
+public typealias SplitMix64 = SeededRandom
