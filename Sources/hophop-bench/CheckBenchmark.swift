@@ -36,25 +36,23 @@ struct CheckBenchmark: ParsableCommand {
     }
     print(String(format: "%d files: median %.2f ms, total %.1f ms, %d Z3 queries", files.count,
                  times.sorted()[times.count / 2], times.reduce(0, +), queries))
-    var perSize: [Int: Double] = [:]
-    for size in [10, 100, 1_000] {
-      let (time, verdict, asked) = Self.measure(SourceFile(path: "generated-\(size).hop", text: Self.reversals(size)),
-                                                repetitions: repetitions)
-      perSize[size] = time
-      print(String(format: "%5d list reversals: %9.1f ms (%@, %d Z3 queries)", size, time, verdict, asked))
-    }
-    let ratio = perSize[1_000]! / perSize[100]!
-    print(String(format: "growth: time(1000) / time(100) = %.2f (linear: at most 11)", ratio))
-    var pairs: [Int: Double] = [:]
-    for size in [100, 1_000] {
-      let (time, verdict, asked) = Self.measure(SourceFile(path: "transfers-\(size).hop", text: Self.transfers(size)),
-                                                repetitions: repetitions)
-      pairs[size] = time
-      print(String(format: "%5d list-transfer pairs: %9.1f ms (%@, %d Z3 queries)", size, time, verdict, asked))
-    }
-    let pairRatio = pairs[1_000]! / pairs[100]!
-    print(String(format: "growth: time(1000 pairs) / time(100 pairs) = %.2f (linear: at most 11)", pairRatio))
+    let ratio = growth("list reversals", file: "generated", sizes: [10, 100, 1_000], Self.reversals)
+    let pairRatio = growth("list-transfer pairs", file: "transfers", sizes: [100, 1_000], Self.transfers)
     if ratio > 11 || pairRatio > 11 { throw ExitCode.failure }
+  }
+
+  /// The time of the generated program of each size, printed, and the ratio of 1,000 units to 100 (linear: at most 11).
+  private func growth(_ what: String, file: String, sizes: [Int], _ generate: (Int) -> String) -> Double {
+    var times: [Int: Double] = [:]
+    for size in sizes {
+      let (time, verdict, asked) = Self.measure(SourceFile(path: "\(file)-\(size).hop", text: generate(size)),
+                                                repetitions: repetitions)
+      times[size] = time
+      print(String(format: "%5d %@: %9.1f ms (%@, %d Z3 queries)", size, what, time, verdict, asked))
+    }
+    let ratio = times[1_000]! / times[100]!
+    print(String(format: "growth of %@: time(1000) / time(100) = %.2f (linear: at most 11)", what, ratio))
+    return ratio
   }
 
   /// `count` sender/receiver pairs of examples/list_transfer.hop's shape, each with its own contract and main.
