@@ -139,20 +139,9 @@ import Testing
 
   // MARK: entail (SMT-LIB)
 
-  static func smt(_ assertion: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-deep-\(UUID().uuidString).smt2").path
-    let text = """
-      (set-logic QF_SHLS)
-      (declare-sort Ref 0)
-      (declare-datatypes ((Node 0)) (((node (nxt Ref)))))
-      (declare-heap (Ref Node))
-      (declare-const x Ref)
-      \(assertion)
-      (check-sat)
-      """
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
+  /// An SMT-LIB problem of `assertion` (the file is EntailCommandLineTests's, which declares `x` and `y`).
+  static func smt(_ assertion: String) throws -> String { try EntailCommandLineTests.problem(assertion) }
+
 
   @Test func entailOfDeepNestingIsRefused() throws {
     let deep = Self.length

@@ -5,7 +5,8 @@ import HopRuntime
 /// each); the faults themselves, with their traces, are the diagnostics.
 public enum RunJSONRenderer {
   public static func render(_ result: RunSession.Result) -> String {
-    let payload = result.report.source == nil || result.exitStatus == .badInput && result.campaigns.isEmpty
+    // No result for a file that could not be run (unreadable, not compiled, no such procedure).
+    let payload = result.exitStatus == .badInput && result.campaigns.isEmpty
       ? nil : Payload(procedures: result.campaigns.map(Procedure.init))
     return JSONReport(command: "run", exitStatus: result.exitStatus,
                       files: [JSONFileReport(result.report, result: payload)]).text

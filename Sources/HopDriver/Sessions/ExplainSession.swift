@@ -36,9 +36,9 @@ public enum ExplainSession {
   }
 
   public static func explain(path: String, options: Options = Options()) -> Result {
-    guard let loaded = FrontEndSession.load([path]).first, let program = loaded.program,
-          let source = loaded.report.source else {
-      let report = FrontEndSession.load([path]).first?.report ?? FileReport(path: path, source: nil, diagnostics: [])
+    let loaded = FrontEndSession.load([path]).first
+    guard let loaded, let program = loaded.program, let source = loaded.report.source else {
+      let report = loaded?.report ?? FileReport(path: path, source: nil, diagnostics: [])
       return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
     }
     var report = loaded.report
