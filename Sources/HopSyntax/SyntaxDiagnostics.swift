@@ -34,4 +34,14 @@ extension DiagnosticCode {
   public static let notAsync = DiagnosticCode("HH024")
   /// A name used in a way its declaration does not allow (e.g. calling an async procedure).
   public static let misusedName = DiagnosticCode("HH025")
+
+  // MARK: Variables shared between threads
+  /// A resource invariant that names a variable the resource does not protect.
+  public static let unprotectedInvariantVariable = DiagnosticCode("HH026")
+  /// A message invariant that names a variable other than `val` and `src`.
+  public static let messageInvariantVariable = DiagnosticCode("HH027")
+  /// A call of `init`, which runs once, before `main`.
+  public static let initCalled = DiagnosticCode("HH028")
+  /// A global variable passed by reference.
+  public static let globalByReference = DiagnosticCode("HH029")
 }

@@ -71,17 +71,17 @@ import Testing
 
   @Test func argumentCountsFollowTheReferenceValueSplit() {
     let callee = "g(a; b) {}\n"
-    #expect(resolve(callee + "main() { g(x; y); }") == [])
-    #expect(resolve(callee + "main() { g(x, y); }") == ["HH022 2:10", "HH022 2:10"])
-    #expect(resolve(callee + "main() { g(x; y, z); }") == ["HH022 2:10"])
+    #expect(resolve(callee + "main(x) { g(x; y); }") == [])
+    #expect(resolve(callee + "main(x) { g(x, y); }") == ["HH022 2:11", "HH022 2:11"])
+    #expect(resolve(callee + "main(x) { g(x; y, z); }") == ["HH022 2:11"])
     #expect(resolve("f(x) [lseg(x)] {}") == ["HH022 1:7"])
     #expect(resolve("f(x) [tree(l; x)] {}") == ["HH022 1:7"])
   }
 
   @Test func referenceArgumentsMustBeDistinctVariables() {
     let callee = "g(a, b;) {}\n"
-    #expect(resolve(callee + "main() { g(x, 1;); }") == ["HH023 2:15"])
-    #expect(resolve(callee + "main() { g(x, x;); }") == ["HH023 2:15"])
+    #expect(resolve(callee + "main(x) { g(x, 1;); }") == ["HH023 2:16"])
+    #expect(resolve(callee + "main(x) { g(x, x;); }") == ["HH023 2:16"])
   }
 
   @Test func asyncOnlyConstructsNeedAsyncProcedures() {

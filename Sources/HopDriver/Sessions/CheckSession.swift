@@ -144,7 +144,8 @@ extension DiagnosticCode {
   public static let inputErrors: Set<DiagnosticCode> = [
     .invalidInput, .illegalCharacter, .unterminatedComment, .syntaxError, .nestingTooDeep, .wrongLayer,
     .invalidLiteral, .undeclaredName, .duplicateDeclaration, .wrongArgumentCount, .referenceArgumentNotVariable,
-    .notAsync, .misusedName, .positivePending, .sortMismatch,
+    .notAsync, .misusedName, .unprotectedInvariantVariable, .messageInvariantVariable, .initCalled,
+    .globalByReference, .positivePending, .sortMismatch,
     .emptyContract, .missingInitialState, .multipleInitialStates, .unknownTargetState, .duplicateState,
   ]
 }

@@ -101,6 +101,7 @@ extension NameResolver {
         continue
       }
       if !referenced.insert(name.name).inserted { diagnostics.append(.repeatedReferenceArgument(name)) }
+      checkNotGlobal(name, in: scope)
     }
     guard let signature = symbols.procedures[call.procedure.name] else {
       // `dispse(x);` and `clse(e, f);` parse as calls: the commands written like calls are candidates too.
@@ -113,6 +114,7 @@ extension NameResolver {
                                   range: call.procedure.range, note: "write 'post \(call.procedure.name)(...);'"))
       return
     }
+    checkNotInit(call)
     if signature.referenceCount != call.referenceArguments.count {
       diagnostics.append(.wrongCount("reference argument", of: call.procedure, expected: signature.referenceCount,
                                      found: call.referenceArguments.count, range: call.range,

@@ -24,9 +24,12 @@ public struct NameResolver {
       switch declaration {
       case .procedure(let p): check(p)
       case .asyncProcedure(let p): check(p)
-      case .resource(let r): check(r.invariant, in: Scope(layer: .sync, variables: nil))
+      case .resource(let r):
+        check(r.invariant, in: Scope(layer: .sync, variables: nil))
+        checkInvariantVariables(of: r)
       case .message(let m):
         if let invariant = m.invariant { check(invariant, in: Scope(layer: .sync, variables: nil)) }
+        checkInvariantVariables(of: m)
       case .contract(let c): check(c)
       case .global: break
       }
@@ -41,7 +44,7 @@ public struct NameResolver {
                                   note: "'\(procedure.name.name)(...)' is a channel command"))
     }
     checkDistinct(procedure.parameters + procedure.locals, kind: "parameter or local variable")
-    let scope = Scope(layer: .sync, variables: nil)
+    let scope = Scope(layer: .sync, variables: nil, own: Set((procedure.parameters + procedure.locals).map(\.name)))
     if let pre = procedure.precondition { check(pre, in: scope) }
     if let post = procedure.postcondition { check(post, in: scope) }
     check(procedure.body, in: scope)
@@ -135,9 +138,11 @@ struct Scope {
   var layer: Layer
   /// Variables that may be used; `nil` in the sync layer, where undeclared variables are globals (Smallfoot).
   var variables: Set<String>?
+  /// The parameters and locals of the sync procedure the name is in; `nil` outside one.
+  var own: Set<String>?
 
   func adding(_ names: [Identifier]) -> Scope {
     guard let variables else { return self }
-    return Scope(layer: layer, variables: variables.union(names.map(\.name)))
+    return Scope(layer: layer, variables: variables.union(names.map(\.name)), own: own)
   }
 }
