@@ -21,6 +21,7 @@ struct ProcedureProof {
   /// The outcome, and when `recording`, the entry states, the states after each command and the proof's remarks.
   func run(recording: Bool) -> (outcome: Outcome, entry: [SymbolicHeap], steps: [TraceStep], notes: [TraceNote]) {
     var executor = SymbolicExecutor(context: context)
+    executor.ownVariables = Set((procedure.parameters + procedure.locals).map(\.name))
     if recording { executor.recorder = TraceRecorder() }
     var entry: [SymbolicHeap] = []
     let outcome = prove(&executor, &entry)
@@ -47,7 +48,9 @@ struct ProcedureProof {
     // `init` must also establish every resource invariant.
     if procedure.name.name == "init" {
       for resource in context.resources.values.sorted(by: { $0.declaration.name.name < $1.declaration.name.name }) {
-        postcondition = postcondition.flatMap { post in resource.invariant.map { post * executor.opened($0) } }
+        postcondition = postcondition.flatMap { post in
+          resource.invariant.map { post * executor.opened(executor.globals($0)) }
+        }
       }
     }
     // An existential that pre and post share is one value for the whole body (as in

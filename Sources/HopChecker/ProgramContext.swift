@@ -84,7 +84,9 @@ struct ProgramContext {
     }
   }
 
-  /// Globals of a procedure: the variables its body uses that are not its parameters or locals.
+  /// Globals of a procedure: the variables its body uses, or its specification reads, that are not its
+  /// parameters or locals. A caller's state holds what the callee's postcondition says of a global, so a
+  /// thread that writes that global in parallel breaks it: the race check counts those reads too.
   private mutating func computeEffects(_ program: Program) {
     var calls: [String: Set<String>] = [:]
     for (name, specification) in specifications {
@@ -92,6 +94,9 @@ struct ProgramContext {
       let own = Set(procedure.parameters.map(\.name) + procedure.locals.map(\.name))
       let statements = procedure.body.flatMap(\.allStatements)
       var effect = Effect()
+      for assertion in [procedure.precondition, procedure.postcondition].compactMap({ $0 }) {
+        effect.reads.formUnion(assertion.programVariables.subtracting(own))
+      }
       for statement in statements {
         effect.writes.formUnion(Set(statement.directlyAssignedVariables).subtracting(own))
         effect.reads.formUnion(statement.directlyEvaluatedExpressions.flatMap(\.variableNames).filter { !own.contains($0) })

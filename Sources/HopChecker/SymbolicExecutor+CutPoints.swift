@@ -99,18 +99,21 @@ extension SymbolicExecutor {
     guard let resource = context.resources[name.name] else {
       throw .undecided(CheckerDiagnostics.cannotCheck("resource '\(name.name)' is not declared", range: range))
     }
-    let invariant = resource.invariant.map(StateDisplay.text).joined(separator: "  or  ")
+    // Its names are the globals, even where the procedure has a parameter or local of the same name.
+    let invariantHeaps = resource.invariant.map { globals($0) }
+    let protected = resource.protected.map(global)
+    let invariant = invariantHeaps.map(StateDisplay.text).joined(separator: "  or  ")
     note(range, at: body.range.start, "\(name.name)'s invariant comes in: \(invariant)")
     var entered: [SymbolicHeap] = []
     for state in states {
-      let released = state.forgetting(resource.protected, &supply)
-      entered += assume(condition, holds: true, in: resource.invariant.map { released * opened($0) })
+      let released = state.forgetting(protected, &supply)
+      entered += assume(condition, holds: true, in: invariantHeaps.map { released * opened($0) })
     }
     var after: [SymbolicHeap] = []
     for end in try run(body, entered) {
-      after += try frame(of: end, resource.invariant, precise: false, range: range) { notes in
+      after += try frame(of: end, invariantHeaps, precise: false, range: range) { notes in
         CheckerDiagnostics.resourceInvariant(name.name, range: range, notes: notes)
-      }.map { $0.forgetting(resource.protected, &supply) }
+      }.map { $0.forgetting(protected, &supply) }
     }
     note(range, "\(name.name)'s invariant goes back out: \(invariant)")
     return after
@@ -150,21 +153,24 @@ extension SymbolicExecutor {
       }
       let substitution = actuals(of: call, specification.declaration)
       substitutions.append(substitution)
+      // The specification's globals, renamed apart where the caller shadows them (before the formals are replaced).
+      let formals = Set(specification.declaration.parameters.map(\.name))
+      let precondition = specification.precondition.map { globals($0, except: formals) }
+      let postcondition = specification.postcondition.map { globals($0, except: formals) }
       // One renaming for pre and post, so shared existentials stay shared.
-      let names = Set((specification.precondition + specification.postcondition).flatMap(\.variables))
-        .filter(\.isExistential)
+      let names = Set((precondition + postcondition).flatMap(\.variables)).filter(\.isExistential)
       let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
       preconditions = preconditions.flatMap { sofar in
-        specification.precondition.map { sofar * $0.substitutingAll(renaming).substitutingAll(substitution) }
+        precondition.map { sofar * $0.substitutingAll(renaming).substitutingAll(substitution) }
       }
-      postconditions.append(specification.postcondition.map { $0.substitutingAll(renaming) })
+      postconditions.append(postcondition.map { $0.substitutingAll(renaming) })
       // A reference argument changes only if the callee assigns its formal (directly or by
       // passing it on by reference); as in Smallfoot, an alias of an untouched one survives.
       for (formal, actual) in zip(specification.declaration.referenceParameters, call.referenceArguments)
       where specification.assignedParameters.contains(formal.name) {
         if case .variable(let name) = actual.kind { changed.insert(name.name) }
       }
-      changed.formUnion(context.effects[call.procedure.name]?.writes ?? [])
+      changed.formUnion((context.effects[call.procedure.name]?.writes ?? []).map(global))
     }
     if recorder != nil {
       for (index, call) in calls.enumerated() {
@@ -219,10 +225,10 @@ extension SymbolicExecutor {
     var names = Set<String>()
     for nested in statement.allStatements {
       switch nested.kind {
-      case .call(let call): names.formUnion(context.effects[call.procedure.name]?.writes ?? [])
+      case .call(let call): names.formUnion((context.effects[call.procedure.name]?.writes ?? []).map(global))
       case .parallelCall(let a, let b):
-        names.formUnion(context.effects[a.procedure.name]?.writes ?? [])
-        names.formUnion(context.effects[b.procedure.name]?.writes ?? [])
+        names.formUnion((context.effects[a.procedure.name]?.writes ?? []).map(global))
+        names.formUnion((context.effects[b.procedure.name]?.writes ?? []).map(global))
       default: break
       }
     }

@@ -21,6 +21,9 @@ struct SymbolicExecutor {
   let stateLimit: Int
   /// The states after each command and the proof's remarks, when `hophop explain` asks for them.
   var recorder: TraceRecorder?
+  /// The parameters and locals of the procedure being proved: where a global has one of
+  /// their names, formulas about globals see it renamed apart (`SymbolicExecutor+Shadowing`).
+  var ownVariables: Set<String> = []
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context

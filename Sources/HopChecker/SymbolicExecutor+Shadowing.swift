@@ -1,0 +1,31 @@
+import HopLogic
+import HopSyntax
+
+/// Globals that the procedure being proved shadows. A parameter or local named
+/// like a global hides that global in the body, but not in the formulas that
+/// speak of globals: a resource invariant at `with`, a callee's specification
+/// at a call, the globals a callee writes. There the name denotes the global,
+/// so it is renamed apart (`g` becomes `g#global`), and the procedure's own
+/// `g` keeps its value (decision 58).
+extension SymbolicExecutor {
+  /// The name the state gives the global `name` in a procedure that has a variable `name` of its own.
+  static func globalAlias(_ name: String) -> String { name + "#global" }
+
+  /// The global an alias stands for (any other name is itself).
+  static func globalName(_ name: String) -> String {
+    name.hasSuffix("#global") ? String(name.dropLast("#global".count)) : name
+  }
+
+  /// The name of the global `name` in the state of this procedure.
+  func global(_ name: String) -> String {
+    ownVariables.contains(name) ? Self.globalAlias(name) : name
+  }
+
+  /// A formula about globals (a resource invariant; a callee's specification, whose own
+  /// parameters `formals` are left for the call to replace), with the shadowed globals renamed apart.
+  func globals(_ heap: SymbolicHeap, except formals: Set<String> = []) -> SymbolicHeap {
+    var renaming: [Variable: Term] = [:]
+    for name in ownVariables.subtracting(formals) { renaming[Variable(name)] = .v(Self.globalAlias(name)) }
+    return heap.substitutingAll(renaming)
+  }
+}
