@@ -23,12 +23,6 @@ struct ProgramContext {
     var protected: Set<String> { Set(declaration.protectedVariables.map(\.name)) }
   }
 
-  /// The globals a procedure may read or write, itself or through the procedures it calls.
-  struct Effect {
-    var reads = Set<String>()
-    var writes = Set<String>()
-  }
-
   /// A contract compiled once: the automaton and, when it is not leak-free, why (for `close`).
   struct Contract {
     var automaton: ContractAutomaton
@@ -40,13 +34,17 @@ struct ProgramContext {
   /// Each message's invariant (the ownership it carries), over `val` and `src`.
   var messages: [String: [SymbolicHeap]] = [:]
   var resources: [String: Resource] = [:]
-  var effects: [String: Effect] = [:]
+  /// The globals each procedure may read or write, itself or through the procedures it calls.
+  let effects: [String: ProcedureGlobals.Effect]
   let prover: Prover
   /// Translation errors in specifications, reported once for the whole program.
   var diagnostics: [Diagnostic] = []
 
   init(_ program: Program, prover: Prover) {
     self.prover = prover
+    var procedures: [ProcedureDecl] = []
+    for case .procedure(let procedure) in program.declarations { procedures.append(procedure) }
+    effects = ProcedureGlobals(procedures).effects
     for case .procedure(let procedure) in program.declarations where specifications[procedure.name.name] == nil {
       let assigned = procedure.body.reduce(into: Set<String>()) { $0.formUnion($1.assignedVariables) }
       specifications[procedure.name.name] = Specification(
@@ -66,7 +64,6 @@ struct ProgramContext {
     for case .message(let message) in program.declarations where messages[message.name.name] == nil {
       messages[message.name.name] = heaps(message.invariant)
     }
-    computeEffects(program)
   }
 
   /// The resource protecting `variable`, if any.
@@ -81,49 +78,6 @@ struct ProgramContext {
     } catch {
       diagnostics.append(Diagnostic(code: .proofUndecided, message: "not proved: \(error.message)", range: error.range))
       return []
-    }
-  }
-
-  /// Globals of a procedure: the variables its body uses, or its specification reads, that are not its
-  /// parameters or locals. A caller's state holds what the callee's postcondition says of a global, so a
-  /// thread that writes that global in parallel breaks it: the race check counts those reads too.
-  private mutating func computeEffects(_ program: Program) {
-    var calls: [String: Set<String>] = [:]
-    for (name, specification) in specifications {
-      let procedure = specification.declaration
-      let own = Set(procedure.parameters.map(\.name) + procedure.locals.map(\.name))
-      let statements = procedure.body.flatMap(\.allStatements)
-      var effect = Effect()
-      for assertion in [procedure.precondition, procedure.postcondition].compactMap({ $0 }) {
-        effect.reads.formUnion(assertion.programVariables.subtracting(own))
-      }
-      for statement in statements {
-        effect.writes.formUnion(Set(statement.directlyAssignedVariables).subtracting(own))
-        effect.reads.formUnion(statement.directlyEvaluatedExpressions.flatMap(\.variableNames).filter { !own.contains($0) })
-        switch statement.kind {
-        case .call(let call): calls[name, default: []].insert(call.procedure.name)
-        case .parallelCall(let a, let b): calls[name, default: []].formUnion([a.procedure.name, b.procedure.name])
-        default: break
-        }
-      }
-      effects[name] = effect
-    }
-    // Through callees, to a fixed point (recursion is allowed).
-    var changed = true
-    while changed {
-      changed = false
-      for name in specifications.keys.sorted() {
-        for callee in calls[name, default: []].sorted() {
-          guard let theirs = effects[callee], var mine = effects[name] else { continue }
-          let before = (mine.reads.count, mine.writes.count)
-          mine.reads.formUnion(theirs.reads)
-          mine.writes.formUnion(theirs.writes)
-          if before != (mine.reads.count, mine.writes.count) {
-            effects[name] = mine
-            changed = true
-          }
-        }
-      }
     }
   }
 }

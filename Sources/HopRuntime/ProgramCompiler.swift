@@ -39,15 +39,10 @@ struct ProgramCompiler {
         if procedureIndex[p.name.name] == nil { procedureIndex[p.name.name] = procedureDecls.count }
         let locals = Set(p.parameters.map(\.name) + p.locals.map(\.name))
         procedureDecls.append((declaration, name: p.name.name, locals: locals))
-        for statement in p.body.flatMap(\.allStatements) {
-          globalNames.formUnion(statement.directlyAssignedVariables.filter { !locals.contains($0) })
-          for expression in statement.directlyEvaluatedExpressions {
-            globalNames.formUnion(expression.variableNames.subtracting(locals))
-          }
-          scanFields(statement)
-        }
+        globalNames.formUnion(ProcedureGlobals.direct(p).all)
+        p.body.flatMap(\.allStatements).forEach { scanFields($0) }
         for assertion in [p.precondition, p.postcondition].compactMap({ $0 }) + Self.invariants(p.body) {
-          globalNames.formUnion(scan(assertion).subtracting(locals))
+          _ = scan(assertion)
         }
       case .asyncProcedure(let p):
         if procedureIndex[p.name.name] == nil { procedureIndex[p.name.name] = procedureDecls.count }
