@@ -33,6 +33,22 @@ import Testing
     #expect(syncErrors(apart) == [])
   }
 
+  @Test func aLoopInvariantOfACalleeIsARead() {
+    let program = """
+      f(x) [x |-> ] {
+        local i;
+        i = 0;
+        while (i == 0) [if h == 0 then x |-> else x |-> ] { i = 1; }
+      } [x |-> ]
+      g() [emp] { h = 1; } [h == 1]
+      main(x) [x |-> ] {
+        f(x) || g();
+      } [x |-> ]
+      """
+    #expect(syncErrors(program) == ["HH107 8"])
+    #expect(syncErrors(program.replacingOccurrences(of: "{ h = 1; } [h == 1]", with: "{ k = 1; } [k == 1]")) == [])
+  }
+
   @Test func anEndpointsPeerInASpecificationIsARead() {
     let program = """
       contract C { initial final state s {} }
