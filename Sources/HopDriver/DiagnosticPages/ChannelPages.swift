@@ -267,14 +267,17 @@ extension DiagnosticPages {
       fix: """
         Make the contract leak-free, for instance by ending the stream with a
         message into a final state that has no cycle, and receive everything
-        before closing.
+        before closing. (Here the stream is one cell long, so that each plain
+        receive has one message it can find; a longer one needs a
+        `switch receive`.)
         """,
       fixed: .text(#"""
         message cell [val |-> ]
         message fin
 
         contract Stream {
-          initial state go { !cell -> go; !fin -> end; }
+          initial state go { !cell -> last; }
+          state last { !fin -> end; }
           final state end {}
         }
 
