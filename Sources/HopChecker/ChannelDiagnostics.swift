@@ -53,6 +53,15 @@ enum ChannelDiagnostics {
                range: range, notes: [stateNote(endpoint, cell, automaton)])
   }
 
+  /// A plain receive of `receiving` where the endpoint's state can also receive `missing` (a switch with one case).
+  static func unspecifiedByReceive(_ endpoint: Term, receiving: String, missing: [String], cell: EndpointCell,
+                                   automaton: ContractAutomaton, range: SourceRange) -> Diagnostic {
+    Diagnostic(code: .unspecifiedReception,
+               message: "unspecified reception: this receive takes only '\(receiving)' on '\(endpoint)', but \(missing.map { "'\($0)'" }.joined(separator: ", ")) may arrive",
+               range: range, notes: [stateNote(endpoint, cell, automaton),
+                                     Diagnostic.Note("a receive that may find another message needs a switch receive with a case for each")])
+  }
+
   static func notFinal(_ first: Term, _ second: Term, range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(code: .closeNotFinal,
                message: "close of '\(first)' and '\(second)', which may not be in one final state",

@@ -17,7 +17,8 @@ struct DisjunctiveEntailment {
   let prover: Prover
   /// Precise: nothing of S may be left over (procedure exit, loop body end).
   let precise: Bool
-  /// How many pure facts may be split on before giving up the search for a cover.
+  /// How many pure facts may be split on before giving up the search for a cover
+  /// (giving up is undecided: a split not made might have found one).
   var splitBudget = 64
 
   func prove(_ state: SymbolicHeap, _ targets: [SymbolicHeap]) -> Answer {
@@ -40,9 +41,11 @@ struct DisjunctiveEntailment {
       }
     }
     var remaining = candidates
-    while let fact = remaining.popFirst(), budget > 0 {
+    while let fact = remaining.popFirst() {
       let yes = state.assuming([fact]), no = state.assuming([fact.negated])
       guard prover.satisfiability(yes) != .unsatisfiable, prover.satisfiability(no) != .unsatisfiable else { continue }
+      // A split that might still prove it, and none left to make: undecided, never a failure.
+      guard budget > 0 else { return .unknown(unknown ?? "the limit of \(splitBudget) case splits was reached") }
       budget -= 1
       let whenTrue = search(yes, targets, remaining, &budget)
       guard case .proved(let first) = whenTrue else { return whenTrue }

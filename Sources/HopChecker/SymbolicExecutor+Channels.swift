@@ -39,21 +39,29 @@ extension SymbolicExecutor {
       let before = cell
       cell.states = next
       heap.spatial[0] = .endpoint(address, cell)
-      let sent = value.flatMap(term) ?? .variable(supply.variable("val"))
+      // Without a value (or with one the logic has no term for) `val` is arbitrary: a fresh free
+      // name, for which the invariant must hold whatever it is — not an existential the prover may choose.
+      let sent = value.flatMap(term) ?? .variable(Variable(String(supply.variable("val").name.dropFirst())))
       let invariant = messageInvariant(message.name, value: sent, source: endpoint)
       note(range, "\(endpoint): \(Self.label(before)) → \(Self.label(cell)), sending '\(message.name)'"
                   + Self.carried(invariant))
       results += try frame(of: heap.closed, invariant, precise: false, range: range) { notes in
         var notes = notes
         notes.insert(Diagnostic.Note("'\(message.name)' carries: \(invariant.map(StateDisplay.text).joined(separator: "  or  "))"), at: 0)
+        if value == nil {
+          notes.insert(Diagnostic.Note("sent without a value: 'val' may be anything"), at: 1)
+        } else if value.flatMap(term) == nil {
+          notes.insert(Diagnostic.Note("the logic has no term for the value sent: 'val' may be anything"), at: 1)
+        }
         return ChannelDiagnostics.invariant(message.name, range: range, notes: notes)
       }
     }
     return results
   }
 
-  /// `x = receive(m, e)`: every state of e has `?m`; e moves on; m's invariant
-  /// (val := the value received, src := e's peer) joins the state.
+  /// `x = receive(m, e)`: every state of e has `?m`, and m is the only message
+  /// they can receive (a plain receive is a switch with one case); e moves on;
+  /// m's invariant (val := the value received, src := e's peer) joins the state.
   mutating func receive(_ receive: Receive, _ state: SymbolicHeap, inSwitch: Bool = false) throws(ProofStop) -> [SymbolicHeap] {
     let endpoint = try addressTerm(receive.endpoint)
     var results: [SymbolicHeap] = []
@@ -70,6 +78,11 @@ extension SymbolicExecutor {
       guard let next = step(possible, .receive, receive.message.name, automaton) else {
         throw .failed(ChannelDiagnostics.violation("receiving '\(receive.message.name)'", endpoint, cell: cell,
                                                    automaton: automaton, range: receive.range))
+      }
+      let others = Self.receivable(cell, automaton).subtracting([receive.message.name]).sorted()
+      if !inSwitch && !others.isEmpty {
+        throw .failed(ChannelDiagnostics.unspecifiedByReceive(endpoint, receiving: receive.message.name, missing: others,
+                                                              cell: cell, automaton: automaton, range: receive.range))
       }
       let peer = cell.peer ?? .variable(supply.variable("peer"))
       let messages = context.messages[receive.message.name] ?? [.emp]
@@ -96,19 +109,23 @@ extension SymbolicExecutor {
   mutating func switchReceive(_ cases: [ReceiveCase], _ range: SourceRange,
                               _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
     for state in states {
-      var listed: [Term: Set<String>] = [:]
+      // The listed endpoints grouped by the address they denote in this state (`f` and an alias `y == f` are one).
+      var listed: [(endpoint: Term, messages: Set<String>)] = []
       for branch in cases {
         let endpoint = try addressTerm(branch.receive.endpoint)
-        listed[endpoint, default: []].insert(branch.receive.message.name)
+        let message = branch.receive.message.name
+        if let group = listed.firstIndex(where: { prover.satisfiability(state.closed.assuming([.notEqual($0.endpoint, endpoint)]))
+                                                  == .unsatisfiable }) {
+          listed[group].messages.insert(message)
+        } else {
+          listed.append((endpoint, [message]))
+        }
       }
-      for (endpoint, messages) in listed.sorted(by: { $0.key < $1.key }) {
+      for (endpoint, messages) in listed {
         for heap in try expose(.endpoint, at: endpoint, in: state, action: "receive on", range: range) {
           guard case .endpoint(_, let cell) = heap.spatial[0] else { continue }
           let automaton = try contract(cell.contract, range: range).automaton
-          let view = cell.isDual ? automaton.dual() : automaton
-          let receivable = Set(cell.states.compactMap(view.state(named:)).flatMap { view.outgoing($0) }
-            .filter { $0.direction == .receive }.map { view.messageNames[$0.message] })
-          let missing = receivable.subtracting(messages).sorted()
+          let missing = Self.receivable(cell, automaton).subtracting(messages).sorted()
           if !missing.isEmpty {
             throw .failed(ChannelDiagnostics.unspecified(endpoint, missing: missing, cell: cell, automaton: automaton,
                                                          range: range))
@@ -183,6 +200,13 @@ extension SymbolicExecutor {
                                                       range: range))
     }
     return contract
+  }
+
+  /// The messages that some state `cell` may be in can receive.
+  private static func receivable(_ cell: EndpointCell, _ automaton: ContractAutomaton) -> Set<String> {
+    let view = cell.isDual ? automaton.dual() : automaton
+    return Set(cell.states.compactMap(view.state(named:)).flatMap { view.outgoing($0) }
+      .filter { $0.direction == .receive }.map { view.messageNames[$0.message] })
   }
 
   /// The successor states of every state of `cell` by `direction message`, or nil if one has none.

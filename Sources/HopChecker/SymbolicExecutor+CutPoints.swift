@@ -39,18 +39,35 @@ extension SymbolicExecutor {
     }
     for entry in entries { note(range, at: body.range.start, "on entry, kept outside the loop: \(StateDisplay.text(entry.heap))") }
     let before = recorder
-    var ends = names.isEmpty ? nil : try? preserves(invariant, renaming, condition, body, range)
+    var ends: Int?
+    // Why keeping the values was not decided: a failure of the second attempt must not hide it.
+    var undecided: Diagnostic?
+    if !names.isEmpty {
+      do throws(ProofStop) {
+        ends = try preserves(invariant, renaming, condition, body, range)
+      } catch {
+        if case .undecided(let why) = error { undecided = why }
+      }
+    }
     let keepsValues = ends != nil
     if !keepsValues {
       recorder = before  // what the failed attempt recorded is not the proof
-      let start = assume(condition, holds: true, in: written.map { opened($0) })
-      let last = try run(body, start)
-      for end in last {
-        _ = try frame(of: end, written, precise: true, range: range) { notes in
-          CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
+      do throws(ProofStop) {
+        let start = assume(condition, holds: true, in: written.map { opened($0) })
+        let last = try run(body, start)
+        for end in last {
+          _ = try frame(of: end, written, precise: true, range: range) { notes in
+            CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
+          }
         }
+        ends = last.count
+      } catch {
+        // The first attempt might have succeeded: a failure of the weaker second one is no verdict.
+        guard case .failed(let failure) = error, var undecided else { throw error }
+        undecided.notes.append(Diagnostic.Note("with the invariant's existentials quantified afresh instead: "
+                                               + "\(failure.message) [\(failure.code)]"))
+        throw .undecided(undecided)
       }
-      ends = last.count
     }
     note(range, "end of body: the invariant holds again in \(Self.cases(ends ?? 0))")
     var after: [SymbolicHeap] = []

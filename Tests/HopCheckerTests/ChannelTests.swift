@@ -5,16 +5,20 @@ import Testing
 /// line, next to the variant that must be proved (so a weakened rule fails here).
 @Suite struct ChannelTests {
   /// A cell travels with `cell`; `ack` carries nothing; the sender's endpoint travels with `fin`.
+  /// In D only `cell` can arrive at `~D{s}`, and in G only `bye` at `~G{s}` (where a plain receive may wait).
   static let header = """
     tl;
     message cell [val |-> ]
     message ack
     message fin [val |-> C{end} * val == src]
+    message bye [val |-> G{end} * val == src]
     contract C {
       initial state transfer { !cell -> wait; !fin -> end; }
       state wait { ?ack -> transfer; }
       final state end {}
     }
+    contract D { initial state s { !cell -> t; } state t { ?ack -> s; } }
+    contract G { initial state s { !bye -> end; } final state end {} }
 
     """
   /// The errors of `body` after the header, with lines counted from the body's first line.
@@ -59,23 +63,23 @@ import Testing
       } [emp]
       """) == ["HH108 3"])
     #expect(Self.errors("""
-      q(f) [f |-> ~C{transfer}] {
+      q(f) [f |-> ~D{s}] {
         local x;
         x = receive(cell, f);
         x = receive(cell, f);
         dispose x;
-      } [f |-> ~C{wait}]
+      } [f |-> ~D{t}]
       """) == ["HH108 4"])
   }
 
   @Test func aReceivedCellIsOwnedAndMustNotLeak() {
     let program = """
-      q(f) [f |-> ~C{transfer}] {
+      q(f) [f |-> ~D{s}] {
         local x;
         x = receive(cell, f);
         dispose x;
         send(ack, f);
-      } [f |-> ~C{transfer}]
+      } [f |-> ~D{s}]
       """
     #expect(Self.errors(program) == [])
     #expect(Self.errors(program.replacingOccurrences(of: "dispose x;", with: "")) == ["HH102 6"])
@@ -101,25 +105,25 @@ import Testing
     let program = """
       m() [emp] {
         local e, f;
-        (e, f) = open(C);
-        send(fin, e, e);
-        receive(fin, f);
+        (e, f) = open(G);
+        send(bye, e, e);
+        receive(bye, f);
         close(e, f);
       } [emp]
       """
-    // The endpoint e travels in fin and comes back to the same thread: still the two ends.
+    // The endpoint e travels in bye and comes back to the same thread: still the two ends.
     #expect(Self.errors(program) == [])
-    #expect(Self.errors(program.replacingOccurrences(of: "  send(fin, e, e);\n  receive(fin, f);\n", with: ""))
+    #expect(Self.errors(program.replacingOccurrences(of: "  send(bye, e, e);\n  receive(bye, f);\n", with: ""))
             == ["HH110 4"])
     let otherChannel = """
       m() [emp] {
         local e, f, g, h;
-        (e, f) = open(C);
-        (g, h) = open(C);
-        send(fin, e, e);
-        receive(fin, f);
-        send(fin, g, g);
-        receive(fin, h);
+        (e, f) = open(G);
+        (g, h) = open(G);
+        send(bye, e, e);
+        receive(bye, f);
+        send(bye, g, g);
+        receive(bye, h);
         close(e, h);
       } [emp]
       """

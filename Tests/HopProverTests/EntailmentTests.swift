@@ -136,6 +136,15 @@ import Testing
     #expect(proves("e |-> C{s}, peer: f", "e |-> C{s}, peer: _p"))
   }
 
+  @Test func peersAreMutual() {
+    // f's peer is e, so e's peer is f: a channel has two ends (also once f is matched first).
+    #expect(proves("f |-> ~C{s}, peer: e * e |-> C{s}", "f |-> ~C{s}, peer: e * e |-> C{s}, peer: f"))
+    #expect(proves("f |-> ~C{s}, peer: e * e |-> C{s}", "e |-> C{s}, peer: f * f |-> ~C{s}, peer: e"))
+    #expect(proves("f |-> ~C{s}, peer: g * e |-> C{s} * g == e", "e |-> C{s}, peer: f * f |-> ~C{s}"))
+    #expect(!proves("f |-> ~C{s} * e |-> C{s}", "f |-> ~C{s} * e |-> C{s}, peer: f"))
+    #expect(!proves("f |-> ~C{s}, peer: g * e |-> C{s}", "f |-> ~C{s}, peer: g * e |-> C{s}, peer: f"))
+  }
+
   // MARK: Pure facts beyond equality (Z3)
 
   @Test func arithmeticGoesToTheSolver() {

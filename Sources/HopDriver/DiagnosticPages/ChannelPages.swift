@@ -67,14 +67,17 @@ extension DiagnosticPages {
       code: .unspecifiedReception, title: "unspecified reception: a `switch receive` that misses a message",
       meaning: """
         A `switch receive` has no branch for a message that the contract
-        state of one of its endpoints can receive. If that message came, the
-        program would not be ready for it.
+        state of one of its endpoints can receive, or a plain `receive(m, e)`
+        waits for `m` where `e`'s states can also receive another message.
+        If that message came, the program would not be ready for it.
         """,
       rule: """
         The switch-receive rule: each branch is a legal receive on an owned
-        endpoint, and for each endpoint of the switch the branches cover every
-        `?m` that its current states allow. Together with the contract's
-        properties this makes a program free of unspecified receptions.
+        endpoint, and for each endpoint of the switch (an alias counts as the
+        endpoint it denotes) the branches cover every `?m` that its current
+        states allow. A plain receive is a switch with one case (decision 60).
+        Together with the contract's properties this makes a program free of
+        unspecified receptions.
         """,
       example: .init(.check, file: "example.hop", input: .text(#"""
         message req
@@ -267,14 +270,17 @@ extension DiagnosticPages {
       fix: """
         Make the contract leak-free, for instance by ending the stream with a
         message into a final state that has no cycle, and receive everything
-        before closing.
+        before closing. (Here the stream is one cell long, so that each plain
+        receive has one message it can find; a longer one needs a
+        `switch receive`.)
         """,
       fixed: .text(#"""
         message cell [val |-> ]
         message fin
 
         contract Stream {
-          initial state go { !cell -> go; !fin -> end; }
+          initial state go { !cell -> last; }
+          state last { !fin -> end; }
           final state end {}
         }
 

@@ -254,7 +254,7 @@ struct Matcher {
         throw fail("the endpoint \(address) is \(atom), not \(wanted)", state, missing: wanted)
       }
       if let peer = cell.peer {
-        if let known = actual.peer {
+        if let known = actual.peer ?? state.derivedPeer(of: other) {
           try unify(peer, known, state, &goal)
         } else if let variable = goal.unboundVariable(peer) {
           goal.bindings[variable] = .variable(names.variable(like: "peer"))

@@ -16,6 +16,8 @@ struct ProofState {
   /// The facts with `^` in them: normalisation asserts them again over the
   /// current representatives, so that `w == s ^ f ^ x` with `f == x` gives `w == s`.
   var xorFacts: [PureAtom] = []
+  /// Each endpoint of the left-hand side whose peer it names, with that peer, kept after the endpoint is matched.
+  private var namedPeers: [(address: Term, peer: Term)] = []
 
   init(_ heap: SymbolicHeap) {
     // Xor chains in their normal form, so that the closure compares them as terms.
@@ -27,6 +29,17 @@ struct ProofState {
       if !equalities.assert(fact) || !fact.isInEqualityFragment { arithmetic.append(fact) }
     }
     atoms = heap.spatial
+    namedPeers = atoms.compactMap { atom in
+      guard case .endpoint(let address, let cell) = atom, let peer = cell.peer else { return nil }
+      return (address, peer)
+    }
+  }
+
+  /// The peer of the endpoint at `address` that another endpoint of the state names: peers
+  /// are mutual (a channel has exactly two ends), so `f |-> ~C{s}, peer: e * e |-> C{s}`
+  /// says that `e`'s peer is `f`.
+  func derivedPeer(of address: Term) -> Term? {
+    namedPeers.first { !equalities.areEqual($0.address, address) && equalities.areEqual($0.peer, address) }.map { canonical($0.address) }
   }
 
   func canonical(_ term: Term) -> Term {

@@ -21,16 +21,32 @@ struct XorElimination {
     rows[pivot] = equation
   }
 
-  /// The equalities the equations imply between two operands, or between one and 0.
+  /// Every equality the equations imply between two operands, or between one and 0.
+  ///
+  /// Not only the rows that happen to have two operands: which rows those are depends on
+  /// the pivots, that is on the order of the names (with `u == s ^ x` and `w == u ^ x`,
+  /// `w == s` is a row when `x` is eliminated, and a sum of two rows when `w` is). The
+  /// rows are fully reduced (a pivot occurs in its own row only), so an operand's normal
+  /// form, the rest of its row for a pivot and itself otherwise, names its class modulo
+  /// the equations: two operands are equal exactly when their normal forms are.
   var equalities: [(Term, Term)] {
-    rows.values.compactMap { row -> (Term, Term)? in
-      let sorted = row.sorted(by: Self.keepOrder)
-      switch sorted.count {
-      case 1: return (sorted[0], .integer(BigInteger(0)))
-      case 2: return (sorted[0], sorted[1])
-      default: return nil
+    var operands = Set<Term>()
+    for row in rows.values { operands.formUnion(row) }
+    var classes: [Set<Term>: [Term]] = [:]
+    for operand in operands {
+      let normal = rows[operand].map { $0.subtracting([operand]) } ?? [operand]
+      classes[normal, default: []].append(operand)
+    }
+    var result: [(Term, Term)] = []
+    for (normal, members) in classes {
+      let sorted = members.sorted(by: Self.keepOrder)
+      if normal.isEmpty {
+        result += sorted.map { ($0, Term.integer(BigInteger(0))) }
+      } else {
+        result += sorted.dropFirst().map { (sorted[0], $0) }
       }
-    }.sorted { "\($0.0) \($0.1)" < "\($1.0) \($1.1)" }
+    }
+    return result.sorted { "\($0.0) \($0.1)" < "\($1.0) \($1.1)" }
   }
 
   /// The operands of an xor chain, each once or not at all (pairs cancel, 0 and NULL drop out).
