@@ -6,11 +6,10 @@
 /// were two different addresses (issue 23, a false alarm at `dispose`).
 extension Term {
   public var linearNormalised: Term {
-    guard case .binary = self else {
-      if case .negate = self { return Self.rebuild(linearForm) }
-      return self
+    switch self {
+    case .variable, .null, .integer: self
+    case .negate, .binary: Self.rebuild(linearForm)
     }
-    return Self.rebuild(linearForm)
   }
 
   /// Whether the term has `+`, `-`, `*`, `/` or `%` anywhere (most terms are names and need no normal form).
