@@ -50,7 +50,9 @@ let package = Package(
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
     .testTarget(name: "HopCheckerTests", dependencies: ["HopChecker", "HopDriver", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "HopAsyncTests", dependencies: ["HopAsync", "HopSyntax", "HopTestSupport"]),
-    .testTarget(name: "HopRuntimeTests", dependencies: ["HopRuntime", "HopChecker", "HopDriver", "HopSyntax", "HopTestSupport"]),
+    .testTarget(
+      name: "HopRuntimeTests",
+      dependencies: ["HopRuntime", "HopChecker", "HopAsync", "HopProver", "HopLogic", "HopDriver", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopProver", "HopTestSupport"]),
   ]
 )

@@ -158,44 +158,29 @@ struct SymbolicExecutor {
 
   /// A program expression's value in `path`, with an obligation for each division in it.
   private mutating func integer(_ expression: Expression, _ path: PathState) throws -> SMTTerm {
-    try requireNonZeroDivisors(in: expression, path, when: [])
+    try requireNonZeroDivisors(in: expression, path)
     return try program.integer(expression, evaluation(path))
   }
 
   /// A program condition in `path`, with an obligation for each division in it.
   private mutating func formula(_ expression: Expression, _ path: PathState) throws -> SMTTerm {
-    try requireNonZeroDivisors(in: expression, path, when: [])
+    try requireNonZeroDivisors(in: expression, path)
     return try program.formula(expression, evaluation(path))
   }
 
   /// For each `a / b` and `a % b` in `expression`, the obligation that `b` is not zero
-  /// where it is evaluated: as in C, the right side of `&&` only when the left side
-  /// holds, and of `||` only when it does not. (The encoding itself is total:
-  /// SMT-LIB leaves the quotient by zero unspecified, so without these a
-  /// division by zero would go unnoticed.)
-  private mutating func requireNonZeroDivisors(in expression: Expression, _ path: PathState,
-                                               when conditions: [SMTTerm]) throws {
-    switch expression.kind {
-    case .binary(let op, let left, let right):
-      try requireNonZeroDivisors(in: left, path, when: conditions)
-      switch op {
-      case .and:
-        try requireNonZeroDivisors(in: right, path, when: conditions + [program.formula(left, evaluation(path))])
-      case .or:
-        try requireNonZeroDivisors(in: right, path, when: conditions + [smt.not(program.formula(left, evaluation(path)))])
-      default:
-        try requireNonZeroDivisors(in: right, path, when: conditions)
-      }
-      guard op == .divide || op == .modulo else { return }
-      let divisor = try program.integer(right, evaluation(path))
+  /// where it is evaluated: as in C, the right side of `&&` and `==>` only when the left
+  /// side holds, and of `||` only when it does not (`ExpressionSemantics`). (The encoding
+  /// itself is total: SMT-LIB leaves the quotient by zero unspecified, so without these
+  /// a division by zero would go unnoticed.)
+  private mutating func requireNonZeroDivisors(in expression: Expression, _ path: PathState) throws {
+    for division in try program.divisors(expression, evaluation(path)) {
+      guard case .binary(let op, _, let right) = division.expression.kind else { continue }
       let what = op == .divide ? "dividing by" : "the remainder of a division by"
       obligations.append(Obligation(kind: .division("\(what) '\(PrettyPrinter.expression(right, .firstOrder))'"),
-                                    range: expression.range, facts: path.facts + conditions,
-                                    goal: smt.not(smt.equal(divisor, smt.integer(0))), variables: path.variables))
-    case .unary(_, let operand):
-      try requireNonZeroDivisors(in: operand, path, when: conditions)
-    default:
-      return
+                                    range: division.expression.range, facts: path.facts + division.conditions,
+                                    goal: smt.not(smt.equal(division.divisor, smt.integer(0))),
+                                    variables: path.variables))
     }
   }
 

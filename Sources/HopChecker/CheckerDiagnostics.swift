@@ -1,7 +1,7 @@
 import HopLogic
 import HopSyntax
 
-/// The diagnostic codes of the sync checker (HH101–HH107, HH113–HH115),
+/// The diagnostic codes of the sync checker (HH101–HH107, HH113–HH115, HH117),
 /// listed in docs/diagnostics.md. HH108–HH112 belong to the channel rules.
 extension DiagnosticCode {
   /// A dereference or `dispose` of an address that may not be owned (NULL, freed, never allocated).
@@ -24,6 +24,8 @@ extension DiagnosticCode {
   public static let unprotectedResourceVariable = DiagnosticCode("HH114")
   /// The prover could not decide a step (case-split limit, solver unknown): the procedure is not proved.
   public static let proofUndecided = DiagnosticCode("HH115")
+  /// A `/` or `%` in a sync procedure whose divisor may be zero where it is evaluated.
+  public static let syncDivisionByZero = DiagnosticCode("HH117")
 }
 
 /// The wording of the sync checker's diagnostics, next to the checker that produces them.
@@ -83,6 +85,12 @@ enum CheckerDiagnostics {
     Diagnostic(code: .unprotectedResourceVariable,
                message: "'\(variable)' is protected by resource '\(resource)' and may only be used inside 'with \(resource)'",
                range: range)
+  }
+
+  static func divisionByZero(_ division: Expression, range: SourceRange, state: [Diagnostic.Note]) -> Diagnostic {
+    let divisor = if case .binary(_, _, let right) = division.kind { PrettyPrinter.expression(right, .smallfoot) } else { "" }
+    return Diagnostic(code: .syncDivisionByZero, message: "division by zero: the divisor '\(divisor)' may be 0",
+                      range: range, notes: state)
   }
 
   static func undecided(_ what: String, reason: String, range: SourceRange) -> Diagnostic {

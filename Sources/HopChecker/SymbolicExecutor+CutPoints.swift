@@ -53,7 +53,7 @@ extension SymbolicExecutor {
     if !keepsValues {
       recorder = before  // what the failed attempt recorded is not the proof
       do throws(ProofStop) {
-        let start = assume(condition, holds: true, in: written.map { opened($0) })
+        let start = try assume(condition, holds: true, in: written.map { opened($0) })
         let last = try run(body, start)
         for end in last {
           _ = try frame(of: end, written, precise: true, range: range) { notes in
@@ -78,7 +78,7 @@ extension SymbolicExecutor {
       let exits = keepsValues
         ? invariant.map { $0.substitutingAll(entry.instantiation.mapValues { $0.substituting(old) }) }
         : written.map { opened($0) }
-      after += assume(condition, holds: false, in: exits.map { frame * $0 })
+      after += try assume(condition, holds: false, in: exits.map { frame * $0 })
     }
     return after
   }
@@ -94,7 +94,7 @@ extension SymbolicExecutor {
       if case .variable(let variable) = renamed { fixed[variable] = .v(String(written.name.dropFirst()) + "'") }
     }
     let skolem = invariant.map { $0.substitutingAll(fixed) }
-    let ends = try run(body, assume(condition, holds: true, in: skolem))
+    let ends = try run(body, try assume(condition, holds: true, in: skolem))
     for end in ends {
       _ = try frame(of: end, skolem, precise: true, range: range) { notes in
         CheckerDiagnostics.invariantNotPreserved(range: range, notes: notes)
@@ -124,7 +124,7 @@ extension SymbolicExecutor {
     var entered: [SymbolicHeap] = []
     for state in states {
       let released = state.forgetting(protected, &supply)
-      entered += assume(condition, holds: true, in: invariantHeaps.map { released * opened($0) })
+      entered += try assume(condition, holds: true, in: invariantHeaps.map { released * opened($0) })
     }
     var after: [SymbolicHeap] = []
     for end in try run(body, entered) {

@@ -46,7 +46,7 @@ struct SymbolicExecutor {
       result = try run(statements, states)
     case .ifThenElse(let condition, let then, let otherwise):
       let whenTrue = try run(then, assume(condition, holds: true, in: states))
-      let falseStates = assume(condition, holds: false, in: states)
+      let falseStates = try assume(condition, holds: false, in: states, divisorsChecked: true)
       let whenFalse = if let otherwise { try run(otherwise, falseStates) } else { falseStates }
       result = whenTrue + whenFalse
     case .whileLoop(let condition, let invariant, let body):
@@ -54,12 +54,15 @@ struct SymbolicExecutor {
     case .withResource(let resource, let condition, let body):
       result = try region(resource, condition, body, statement.range, states)
     case .call(let call):
+      try requireNonZeroDivisors(Self.evaluatedExpressions(of: statement), in: states, at: statement.range)
       result = try self.call(call, states)
     case .parallelCall(let left, let right):
+      try requireNonZeroDivisors(Self.evaluatedExpressions(of: statement), in: states, at: statement.range)
       result = try parallelCall(left, right, statement.range, states)
     case .switchReceive(let cases):
       result = try switchReceive(cases, statement.range, states)
     default:
+      try requireNonZeroDivisors(Self.evaluatedExpressions(of: statement), in: states, at: statement.range)
       var successors: [SymbolicHeap] = []
       for state in states { successors += try step(statement, state) }
       result = successors
@@ -177,8 +180,11 @@ struct SymbolicExecutor {
 
   // MARK: Conditions and terms
 
-  /// The cases of `states` in which `condition` evaluates to `holds`, inconsistent ones pruned.
-  func assume(_ condition: Expression, holds: Bool, in states: [SymbolicHeap]) -> [SymbolicHeap] {
+  /// The cases of `states` in which `condition` evaluates to `holds`, inconsistent ones pruned;
+  /// its divisors must not be zero in `states` (HH117) unless the caller has checked them.
+  func assume(_ condition: Expression, holds: Bool, in states: [SymbolicHeap],
+              divisorsChecked: Bool = false) throws(ProofStop) -> [SymbolicHeap] {
+    if !divisorsChecked { try requireNonZeroDivisors([condition], in: states, at: condition.range) }
     let cases = Conditions.cases(condition, holds: holds)
     return states.flatMap { state in
       cases.map { state.assuming($0) }.filter { prover.satisfiability($0.closed) != .unsatisfiable }

@@ -10,32 +10,19 @@ public struct TranslationError: Error, Hashable, Sendable {
 /// terms, and disjunctions of symbolic heaps (an `if` formula splits in two).
 /// Names starting with `_` become existentials of the heap they occur in.
 public enum AssertionTranslation {
-  /// The term an expression denotes; comparisons and first-order forms are not terms.
+  /// The term an expression denotes (`ExpressionSemantics` over a strict `TermDomain`);
+  /// comparisons and first-order forms are not terms.
   public static func term(_ expression: Expression) throws(TranslationError) -> Term {
-    switch expression.kind {
-    case .variable(let name): return .variable(Variable(name.name))
-    case .null: return .null
-    case .integer(let digits):
-      guard let value = BigInteger(digits) else { throw TranslationError(message: "invalid number", range: expression.range) }
-      return .integer(value)
-    case .unary(.negate, let inner): return .negate(try term(inner))
-    case .unary(.plus, let inner): return try term(inner)
-    case .binary(let op, let left, let right):
-      let arithmetic: ArithmeticOperator? = switch op {
-      case .plus: .plus
-      case .minus: .minus
-      case .times: .times
-      case .divide: .divide
-      case .modulo: .modulo
-      case .xor: .xor
-      default: nil
+    var domain = TermDomain(strict: true)
+    do {
+      guard let term = try ExpressionSemantics.number(expression, in: &domain) else {
+        throw TranslationError(message: "this expression is not a term of the logic", range: expression.range)
       }
-      guard let arithmetic else {
-        throw TranslationError(message: "'\(op.rawValue)' is not allowed inside a term", range: expression.range)
-      }
-      return .binary(arithmetic, try term(left), try term(right))
-    default:
-      throw TranslationError(message: "this expression is not a term of the logic", range: expression.range)
+      return term
+    } catch let error as TranslationError {
+      throw error
+    } catch {
+      throw TranslationError(message: "\(error)", range: expression.range)
     }
   }
 

@@ -44,6 +44,17 @@ public struct BigInteger: Hashable, Comparable, Sendable, CustomStringConvertibl
   public static func - (a: BigInteger, b: BigInteger) -> BigInteger { combine(a, b) { __gmpz_sub($0, $1, $2) } }
   public static func * (a: BigInteger, b: BigInteger) -> BigInteger { combine(a, b) { __gmpz_mul($0, $1, $2) } }
   public static prefix func - (a: BigInteger) -> BigInteger { BigInteger(0) - a }
+  /// C's quotient, truncated toward zero (`-3 / 2 == -1`); `b` must not be 0.
+  public static func / (a: BigInteger, b: BigInteger) -> BigInteger { combine(a, b) { __gmpz_tdiv_q($0, $1, $2) } }
+  /// C's remainder, with the sign of the dividend (`-7 % 2 == -1`); `b` must not be 0.
+  public static func % (a: BigInteger, b: BigInteger) -> BigInteger { combine(a, b) { __gmpz_tdiv_r($0, $1, $2) } }
+  /// Bitwise exclusive or, in two's complement as for machine integers.
+  public static func ^ (a: BigInteger, b: BigInteger) -> BigInteger { combine(a, b) { __gmpz_xor($0, $1, $2) } }
+
+  /// The machine integer of this value, nil when it does not fit in 64 bits.
+  public var exactInt: Int? {
+    __gmpz_fits_slong_p(&storage.value) != 0 ? __gmpz_get_si(&storage.value) : nil
+  }
 
   public var isZero: Bool { signum == 0 }
   public var signum: Int { Int(__gmpz_cmp_si(&storage.value, 0).signum()) }

@@ -58,7 +58,7 @@ struct AsyncFormula {
       let value = evaluate(inner, bound, domain)
       switch op {
       case .not: return value == 0 ? 1 : 0
-      case .negate: return 0 &- value
+      case .negate: return (try? ConcreteArithmetic.negate(value)) ?? 0
       case .plus: return value
       }
     case .binary(let op, let left, let right):
@@ -69,8 +69,9 @@ struct AsyncFormula {
       case .implies: return a == 0 ? 1 : (evaluate(right, bound, domain) != 0 ? 1 : 0)
       default: break
       }
-      // A formula's division by 0 has no value; 0 stands for it, as before.
-      return ConcreteArithmetic.apply(op, a, evaluate(right, bound, domain)) ?? 0
+      // A formula's division by 0 has no value; 0 stands for it, as before (`ConcreteDomain`).
+      // A value beyond 64 bits has none either: 0 stands for it too (async globals start small).
+      return (try? ConcreteDomain.apply(op, a, evaluate(right, bound, domain))) ?? 0
     case .fieldRead(let pointer, let field):
       let address = evaluate(pointer, bound, domain)
       guard heap.status(of: address) == .cell, let index = program.fieldIndex[field.name] else { return 0 }

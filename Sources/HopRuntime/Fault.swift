@@ -86,6 +86,9 @@ public enum RunResult: Hashable, Sendable {
   case fault(Fault)
   /// The step budget ran out first: not a fault (the program may just be long, or loop).
   case budgetExhausted
+  /// A value left the 64-bit range the runtime computes in (decision 59): not a fault, since
+  /// the language's integers are unbounded; the run cannot go on exactly, so it stops here.
+  case rangeExceeded
   /// No concrete state satisfying the precondition could be built, so nothing ran.
   case noInput(reason: String)
 }

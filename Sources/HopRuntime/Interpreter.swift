@@ -92,7 +92,7 @@ public enum Interpreter {
     return (parameters.isEmpty ? "" : parameters.joined(separator: ", ") + "; ") + heap
   }
 
-  /// Runs threads until all finish (nil), or a fault, a deadlock or the budget ends the run.
+  /// Runs threads until all finish (nil), or a fault, a deadlock, the budget or a value beyond 64 bits ends the run.
   static func schedule(_ machine: Machine, maxSteps: Int) -> RunResult? {
     while !machine.threads.isEmpty {
       if machine.steps >= maxSteps { return .budgetExhausted }
@@ -116,6 +116,7 @@ public enum Interpreter {
         do throws(Stop) {
           guard try machine.step(thread) else { continue }
         } catch {
+          if error.isRangeExceeded { return .rangeExceeded }
           return .fault(machine.fault(error, thread: thread, frame: frame, pc: pc))
         }
         if thread.frames.isEmpty { machine.threads.remove(at: index) }

@@ -1,3 +1,4 @@
+import HopLogic
 import HopSyntax
 
 /// A procedure activation: where it is, its slots, and where its reference
@@ -43,6 +44,24 @@ final class ThreadState {
 struct Stop: Error {
   var kind: FaultKind
   var message: String
+  /// Not a fault: a value left the 64-bit range the runtime computes in (decision 59), and the run
+  /// ends as `RunResult.rangeExceeded` (`kind` is then not used).
+  var isRangeExceeded = false
+
+  init(kind: FaultKind, message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  /// What a concrete evaluation's stop means in a program.
+  init(_ stop: ConcreteStop) {
+    switch stop {
+    case .divisionByZero: self.init(kind: .divisionByZero, message: "the divisor is 0")
+    case .rangeExceeded, .noValue:
+      self.init(kind: .divisionByZero, message: "a value is beyond the 64-bit range of the runtime")
+      isRangeExceeded = true
+    }
+  }
 }
 
 /// The state of one run: the heap, the globals, the threads, the resources
@@ -143,7 +162,8 @@ final class Machine {
     }
   }
 
-  /// C's reading of an expression: integers, comparisons as 0 or 1, `&&` and `||` short-circuit.
+  /// C's reading of an expression: the compiled form of `ExpressionSemantics` (names are slots
+  /// here), with every operator taken from `ConcreteDomain`, the interpreter's domain.
   func evaluate(_ expression: CompiledExpression, _ frame: Frame) throws(Stop) -> Int {
     switch expression {
     case .constant(let value): return value
@@ -153,22 +173,31 @@ final class Machine {
       let value = try evaluate(inner, frame)
       switch op {
       case .not: return value == 0 ? 1 : 0
-      case .negate: return 0 &- value
+      case .negate: return try concrete { () throws(ConcreteStop) in try ConcreteArithmetic.negate(value) }
       case .plus: return value
       }
     case .binary(let op, let left, let right):
       let a = try evaluate(left, frame)
-      switch op {
-      case .and: return a == 0 ? 0 : (try evaluate(right, frame) != 0 ? 1 : 0)
-      case .or: return a != 0 ? 1 : (try evaluate(right, frame) != 0 ? 1 : 0)
-      case .implies: return a == 0 ? 1 : (try evaluate(right, frame) != 0 ? 1 : 0)
-      default: break
+      let connective: ShortCircuitOperator? = switch op {
+      case .and: .and
+      case .or: .or
+      case .implies: .implies
+      default: nil
+      }
+      if let connective {
+        guard (a != 0) == connective.rightSideWhen else { return connective == .and ? 0 : 1 }
+        return try evaluate(right, frame) != 0 ? 1 : 0
       }
       let b = try evaluate(right, frame)
-      guard let value = ConcreteArithmetic.apply(op, a, b) else {
-        throw Stop(kind: .divisionByZero, message: "the divisor is 0")
-      }
-      return value
+      return try concrete { () throws(ConcreteStop) in try ConcreteDomain.apply(op, a, b) }
+    }
+  }
+
+  private func concrete(_ body: () throws(ConcreteStop) -> Int) throws(Stop) -> Int {
+    do throws(ConcreteStop) {
+      return try body()
+    } catch {
+      throw Stop(error)
     }
   }
 }

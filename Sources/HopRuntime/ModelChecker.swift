@@ -71,23 +71,17 @@ public struct ModelChecker {
     Self.evaluate(term) { name in match.bound[name] ?? lookup(name) }
   }
 
-  /// The integer a term denotes, with C's arithmetic; nil when a name has no value or a divisor is 0.
+  /// The integer a term denotes, with `ConcreteArithmetic`; nil when a name has no value, a divisor
+  /// is 0 or a value is beyond 64 bits.
   static func evaluate(_ term: Term, _ value: (String) -> Int?) -> Int? {
     switch term {
     case .variable(let variable): return value(variable.name)
     case .null: return 0
-    case .integer(let constant): return Int(constant.description)
-    case .negate(let inner): return evaluate(inner, value).map { 0 &- $0 }
+    case .integer(let constant): return constant.exactInt
+    case .negate(let inner): return evaluate(inner, value).flatMap { try? ConcreteArithmetic.negate($0) }
     case .binary(let op, let left, let right):
       guard let a = evaluate(left, value), let b = evaluate(right, value) else { return nil }
-      switch op {
-      case .plus: return a &+ b
-      case .minus: return a &- b
-      case .times: return a &* b
-      case .xor: return a ^ b
-      case .divide: return ConcreteArithmetic.divide(a, b)
-      case .modulo: return ConcreteArithmetic.remainder(a, b)
-      }
+      return try? ConcreteArithmetic.apply(op, a, b)
     }
   }
 

@@ -24,6 +24,8 @@ public struct RunCampaign: Sendable {
   public var runs = 0
   public var completed = 0
   public var budgetExhausted = 0
+  /// Runs stopped because a value left the 64-bit range (not faults, decision 59).
+  public var rangeExceeded = 0
   /// Runs for which no input was built, and the last reason.
   public var withoutInput = 0
   public var noInputReason: String?
@@ -47,6 +49,7 @@ public struct RunCampaign: Sendable {
       switch outcome.result {
       case .completed: campaign.completed += 1
       case .budgetExhausted: campaign.budgetExhausted += 1
+      case .rangeExceeded: campaign.rangeExceeded += 1
       case .noInput(let reason):
         campaign.withoutInput += 1
         campaign.noInputReason = reason

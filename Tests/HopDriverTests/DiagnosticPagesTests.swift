@@ -196,7 +196,7 @@ import Testing
     #expect(known.status == .success && known.text == DiagnosticPages.render(page))
     let unknown = try #require(DiagnosticPages.explanation(for: "HH999"))
     #expect(unknown.status == .badInput && unknown.text.contains("no diagnostic code HH999"))
-    #expect(unknown.text.contains("HH101–HH116") && unknown.text.contains("HH500–HH521 (run)"))
+    #expect(unknown.text.contains("HH101–HH117") && unknown.text.contains("HH500–HH521 (run)"))
     #expect(DiagnosticPages.explanation(for: "example.hop") == nil)
   }
 

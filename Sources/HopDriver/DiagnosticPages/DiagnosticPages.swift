@@ -10,7 +10,7 @@ import HopSyntax
 public enum DiagnosticPages {
   /// All pages, by code.
   public static let all: [DiagnosticPage] =
-    (inputPages + namePages + sharedVariablePages + heapPages + channelPages + asyncConditionPages + asyncProgramPages + contractPages
+    (inputPages + namePages + sharedVariablePages + heapPages + arithmeticPages + channelPages + asyncConditionPages + asyncProgramPages + contractPages
       + smtLibPages + runtimeInputPages + runtimePages + runtimeChannelPages)
       .sorted { $0.code < $1.code }
 
@@ -34,7 +34,7 @@ public enum DiagnosticPages {
     guard looksLikeCode(argument), access(argument, F_OK) != 0 else { return nil }
     if let page = page(for: argument) { return (render(page), .success) }
     return ("hophop: error: no diagnostic code \(argument.uppercased()); the codes are HH001–HH029 (front end), "
-      + "HH101–HH116 (check, sync), HH201–HH212 (check, async), HH301–HH320 (contracts), "
+      + "HH101–HH117 (check, sync), HH201–HH212 (check, async), HH301–HH320 (contracts), "
       + "HH401–HH403 (entail), HH500–HH521 (run); docs/diagnostics.md lists them\n", .badInput)
   }
 

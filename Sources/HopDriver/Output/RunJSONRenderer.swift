@@ -21,6 +21,7 @@ public enum RunJSONRenderer {
     var runs: Int
     var completed: Int
     var outOfSteps: Int
+    var outOfRange: Int
     var withoutInput: Int
     var commands: Int
     var faults: [Fault]
@@ -30,6 +31,7 @@ public enum RunJSONRenderer {
       runs = campaign.runs
       completed = campaign.completed
       outOfSteps = campaign.budgetExhausted
+      outOfRange = campaign.rangeExceeded
       withoutInput = campaign.withoutInput
       commands = campaign.steps
       faults = campaign.kinds.map { kind in

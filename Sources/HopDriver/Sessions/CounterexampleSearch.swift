@@ -80,7 +80,7 @@ enum CounterexampleSearch {
       case "HH111": return [.closeNotPeers]
       case "HH112": return [.closeWithMessages]
       case "HH202", "HH203", "HH204": return [.asyncPreconditionFalse]
-      case "HH211": return [.divisionByZero]
+      case "HH117", "HH211": return [.divisionByZero]
       // A loop entered or left outside its invariant, a callee called outside its precondition, a
       // resource left outside its invariant: what goes wrong shows later, as any fault of the run.
       case "HH104", "HH105", "HH106", "HH113": return Set(FaultKind.allCases).subtracting([.deadlock])

@@ -85,6 +85,7 @@ public enum RunSession {
     let last = options.seed &+ UInt64(campaign.runs - 1)
     var parts = ["\(campaign.completed) completed", "\(campaign.faultCount) faulted"]
     if campaign.budgetExhausted > 0 { parts.append("\(campaign.budgetExhausted) out of steps (\(options.maxSteps))") }
+    if campaign.rangeExceeded > 0 { parts.append("\(campaign.rangeExceeded) beyond the 64-bit range") }
     if campaign.withoutInput > 0 { parts.append("\(campaign.withoutInput) without input") }
     var lines = ["run \(campaign.procedure): \(campaign.runs) runs (seeds \(options.seed)-\(last)): "
                    + parts.joined(separator: ", ") + "; \(campaign.steps) commands"]

@@ -20,8 +20,12 @@ struct ProofState {
   private var namedPeers: [(address: Term, peer: Term)] = []
 
   init(_ heap: SymbolicHeap) {
-    // Xor chains in their normal form, so that the closure compares them as terms.
-    let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
+    // Linear arithmetic and xor chains in their normal forms, so that the closure compares
+    // them as terms (`x + 1 - 1` is `x`, `-3 / 2` is `-1`).
+    let normal = { (term: Term) in
+      let linear = term.containsArithmetic ? term.linearNormalised : term
+      return linear.containsXor ? linear.xorNormalised : linear
+    }
     let heap = SymbolicHeap(pure: heap.pure.map { $0.mapTerms(normal) }, spatial: heap.spatial.map { $0.mapTerms(normal) })
     xorFacts = heap.pure.filter { $0.terms.contains(where: \.containsXor) }
     for fact in heap.pure {
@@ -45,9 +49,9 @@ struct ProofState {
   func canonical(_ term: Term) -> Term {
     switch term {
     case .variable, .null, .integer: equalities.representative(term)
-    case .negate(let inner): equalities.representative(.negate(canonical(inner)))
+    case .negate(let inner): equalities.representative(Term.negate(canonical(inner)).linearNormalised)
     case .binary(.xor, let a, let b): equalities.representative(Term.binary(.xor, canonical(a), canonical(b)).xorNormalised)
-    case .binary(let op, let a, let b): equalities.representative(.binary(op, canonical(a), canonical(b)))
+    case .binary(let op, let a, let b): equalities.representative(Term.binary(op, canonical(a), canonical(b)).linearNormalised)
     }
   }
 

@@ -1,7 +1,8 @@
 import Foundation
 import HopLogic
 
-/// Pure reasoning by Z3 over the integers, through `SMTContext`: one
+/// Pure reasoning by Z3 over the (unbounded) integers, through `SMTContext`;
+/// `/` and `%` are C's (`truncatingDivide`, decision 59). One
 /// context per solver object (per run), one `push`/`pop` per query, a
 /// per-query timeout. Z3's `unknown` is passed on as `.unknown`, never as
 /// an answer.
@@ -46,8 +47,8 @@ public final class Z3PureSolver: PureSolver, @unchecked Sendable {
       case .plus: smt.add(self.term(left), self.term(right))
       case .minus: smt.subtract(self.term(left), self.term(right))
       case .times: smt.multiply(self.term(left), self.term(right))
-      case .divide: smt.divide(self.term(left), self.term(right))
-      case .modulo: smt.modulo(self.term(left), self.term(right))
+      case .divide: smt.truncatingDivide(self.term(left), self.term(right))
+      case .modulo: smt.truncatingRemainder(self.term(left), self.term(right))
       case .xor: smt.xor(self.term(left), self.term(right))
       }
     }
