@@ -22,7 +22,10 @@ extension RandomSyncProgram {
     func expression(_ names: [String], depth: Int) -> String {
       guard depth < 2, Int.random(in: 0..<3, using: &random) != 0 else { return atom(names) }
       let op = ["+", "-", "*", "/", "%", "/", "%"].randomElement(using: &random)!
-      let left = expression(names, depth: depth + 1), right = expression(names, depth: depth + 1)
+      let left = expression(names, depth: depth + 1)
+      // A divisor is mostly a constant other than 0, so that not every program divides by a value that may be 0.
+      let right = (op == "/" || op == "%") && Int.random(in: 0..<3, using: &random) != 0
+        ? ["-3", "-2", "2", "3", "7"].randomElement(using: &random)! : expression(names, depth: depth + 1)
       return Bool.random(using: &random) ? "\(left) \(op) \(right)" : "(\(left) \(op) \(right))"
     }
     func comparison(_ names: [String]) -> String {

@@ -23,10 +23,12 @@ extension RandomSyncProgram {
       ["send(tok, e);"],
       ["x = new();", "send(tok, e);", "dispose x;"],
       ["x = new();", "k = 1;", "send(tok, e, x);", "dispose x;"],
+      ["x = new();", "k = 1;", "send(tok, e, x);", "dispose x;"],
       ["x = new();", "k = 0;", "send(tok, e, x);"],
     ]
     let receivers = [
       ["y = receive(tok, f);", "dispose y;"],
+      ["k = 0;", "y = receive(tok, f);", "dispose y;"],
       ["k = 0;", "y = receive(tok, f);", "dispose y;"],
       ["receive(tok, f);"],
       ["receive(ack, f);"],

@@ -24,26 +24,26 @@ extension RandomSyncProgram {
     var body: [String] = []
     if Bool.random(using: &random) { body.append("g = \(constant());") }
     for _ in 0..<Int.random(in: 1...4, using: &random) {
-      switch Int.random(in: 0..<14, using: &random) {
-      case 0: body.append("g = \(constant());")
-      case 1: body.append("g = g + \(constant());")
-      case 2: body.append("h = g;")
-      case 3: body.append("setg();")
-      case 4: body.append("keep();")
-      case 5, 6: body.append("setg() || keep();")
-      case 7: body.append("copy(x;) || setg();")
-      case 8: body.append("bump(g;);")
-      case 9: body.append("reset(g;);")
-      case 10: body.append("copy(h;);")
+      switch Int.random(in: 0..<20, using: &random) {
+      case 0, 1: body.append("g = \(constant());")
+      case 2, 3: body.append("g = g + \(constant());")
+      case 4, 5: body.append("h = g;")
+      case 6, 7: body.append("setg();")
+      case 8, 9: body.append("keep();")
+      case 10: body.append("setg() || keep();")
       case 11: body.append("flip() || keep();")
-      case 12: body.append("x = g; bump(x;); g = x;")
+      case 12: body.append("copy(x;) || setg();")
+      case 13: body.append("bump(g;);")
+      case 14: body.append("reset(g;);")
+      case 15: body.append("copy(h;);")
+      case 16, 17: body.append("x = g; bump(x;); g = x;")
       default: body.append("if (g == \(constant())) { g = \(constant()); }")
       }
     }
     let target = constant()
-    switch Int.random(in: 0..<3, using: &random) {
-    case 0: body.append("if (g == \(target)) { dispose p; }")
-    case 1: body.append("need(p) || setg();")
+    switch Int.random(in: 0..<5, using: &random) {
+    case 0: body.append("need(p) || setg();")
+    case 1, 2: body.append("if (g == \(target)) { dispose p; }")
     default: body.append("if (h == \(target)) { dispose p; } else { dispose p; }")
     }
     let pre = ["p |-> ", "p |->  * g == \(constant())", "p |->  * h == \(constant())"].randomElement(using: &random)!
