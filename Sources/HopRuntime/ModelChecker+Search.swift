@@ -18,34 +18,80 @@ extension ModelChecker {
       self.live = live
     }
 
-    mutating func run(_ disjunct: SymbolicHeap) {
-      nodes = 0
-      solve(disjunct.spatial, disjunct.pure, Match())
+    /// A choice point: the alternatives still to try after the one being explored, each a state
+    /// of the search (the atoms left to match and the partial match).
+    private enum ChoicePoint {
+      /// Matches of one atom, the atoms after it shared by all of them.
+      case matches(rest: [SpatialAtom], [Match], next: Int)
+      /// Values for an unknown anchor name, tried in order.
+      case values(atoms: [SpatialAtom], Match, name: String, [Int], next: Int)
     }
 
-    private mutating func solve(_ atoms: [SpatialAtom], _ pure: [PureAtom], _ match: Match) {
-      guard !exact, nodes < checker.nodeLimit else { return }
+    /// Depth first, as a recursion over the atoms would go, but with an explicit stack of choice
+    /// points only: a step with one way on replaces the current state, so a formula of thousands
+    /// of atoms needs neither a deep call stack nor a copy of its atoms per atom matched.
+    mutating func run(_ disjunct: SymbolicHeap) {
+      nodes = 0
+      let pure = disjunct.pure
+      var stack: [ChoicePoint] = []
+      var current: (atoms: [SpatialAtom], match: Match)? = (disjunct.spatial, Match())
+      while !exact, nodes < checker.nodeLimit {
+        if var state = current {
+          current = nil  // `state` alone holds the atoms, which the step then edits in place
+          current = step(&state.atoms, pure, state.match, &stack)
+        } else if let next = resume(&stack) {
+          current = next
+        } else {
+          return
+        }
+      }
+    }
+
+    /// The next alternative of the innermost choice point with one left (nil when none is).
+    private func resume(_ stack: inout [ChoicePoint]) -> (atoms: [SpatialAtom], match: Match)? {
+      while let top = stack.popLast() {
+        switch top {
+        case .matches(let rest, let matches, let next):
+          guard next < matches.count else { continue }
+          if next + 1 < matches.count { stack.append(.matches(rest: rest, matches, next: next + 1)) }
+          return (rest, matches[next])
+        case .values(let atoms, let match, let name, let values, let next):
+          guard next < values.count else { continue }
+          if next + 1 < values.count { stack.append(.values(atoms: atoms, match, name: name, values, next: next + 1)) }
+          var bound = match
+          bound.bound[name] = values[next]
+          return (atoms, bound)
+        }
+      }
+      return nil
+    }
+
+    /// One node of the search: matches the first atom whose anchors are known, or chooses a value
+    /// for an unknown anchor; the state to explore next, the other alternatives pushed on `stack`.
+    private mutating func step(_ atoms: inout [SpatialAtom], _ pure: [PureAtom], _ match: Match,
+                               _ stack: inout [ChoicePoint]) -> (atoms: [SpatialAtom], match: Match)? {
       nodes += 1
-      guard !atoms.isEmpty else { return finish(pure + match.pending, match) }
+      guard !atoms.isEmpty else {
+        finish(pure + match.pending, match)
+        return nil
+      }
       if let index = atoms.firstIndex(where: { anchors($0).allSatisfy { checker.value($0, match) != nil } }) {
-        var rest = atoms
-        let atom = rest.remove(at: index)
-        for next in expand(atom, match) { solve(rest, pure, next) }
-        return
+        let atom = atoms.remove(at: index)
+        let matches = expand(atom, match)
+        guard let first = matches.first else { return nil }
+        if matches.count > 1 { stack.append(.matches(rest: atoms, matches, next: 1)) }
+        return (atoms, first)
       }
       // No atom has a known address: choose a value for the first unknown anchor name.
       for atom in atoms {
         for term in anchors(atom) where checker.value(term, match) == nil {
           guard case .variable(let variable) = term else { continue }
-          for candidate in [0] + live {
-            var next = match
-            next.bound[variable.name] = candidate
-            solve(atoms, pure, next)
-          }
-          return
+          stack.append(.values(atoms: atoms, match, name: variable.name, [0] + live, next: 0))
+          return nil
         }
       }
       lastFailure = "the addresses of '\(atoms[0])' cannot be determined"
+      return nil
     }
 
     /// The terms that must have values before an atom is matched.

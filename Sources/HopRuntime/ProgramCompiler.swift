@@ -133,7 +133,7 @@ struct ProgramCompiler {
       names.formUnion(heap.freeVariables.map(\.name))
       for atom in heap.spatial {
         switch atom {
-        case .pointsTo(_, let values): values.keys.forEach { _ = intern(field: $0) }
+        case .pointsTo(_, let values): values.keys.sorted().forEach { _ = intern(field: $0) }
         case .segment(let field, _, _): _ = intern(field: field)
         case .predicate(_, let predicateFields, _): predicateFields.forEach { _ = intern(field: $0) }
         case .endpoint: break

@@ -55,14 +55,15 @@ struct StateBuilder {
         if placed.isEmpty {
           index += 1
         } else {
-          atoms = atoms.enumerated().filter { !placed.contains($0.offset) }.map(\.element)
+          for offset in placed.sorted(by: >) { atoms.remove(at: offset) }
           progressed = true
           index = 0
         }
       }
       if !progressed {
         // Some end is still unknown: the first unassigned end becomes NULL, and the atoms are tried again.
-        guard let name = atoms.flatMap(\.variables).map(\.name).first(where: { values[$0] == nil }) else {
+        // In the atoms' order, and by name within an atom: a seed must build the same state in every process.
+        guard let name = atoms.flatMap({ $0.variables.map(\.name).sorted() }).first(where: { values[$0] == nil }) else {
           return Failure(reason: "'\(atoms[0])' cannot be built from its ends")
         }
         values[name] = 0

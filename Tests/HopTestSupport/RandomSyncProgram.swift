@@ -12,19 +12,30 @@
 ///   contracts, whose bodies send and receive cells, with a random mutation
 ///   (a command dropped, repeated or swapped, a message changed), run in
 ///   parallel from `main` (which then closes the channel), or both ends
-///   used by one procedure in an order where nothing blocks.
+///   used by one procedure in an order where nothing blocks;
+/// - `arithmetic`, `globals`, `resources`, `channels2`, `shapes` (each in its own
+///   file): C's arithmetic, globals in bodies and specifications and by
+///   reference, resources with `with ... when` and `init`, and the rest of
+///   Heap-Hop (choice states, `switch receive`, plain and valueless
+///   channel commands, message invariants with free names), trees and
+///   doubly linked segments.
 ///
 /// Most programs are invalid (the checker must say why, the run shows
 /// faults); the valid ones are what the cross-check is about.
 public enum RandomSyncProgram {
   public enum Family: String, CaseIterable, Sendable {
-    case smallfoot, heaphop
+    case smallfoot, heaphop, arithmetic, globals, resources, channels2, shapes
   }
 
   public static func generate<R: RandomNumberGenerator>(_ family: Family, using random: inout R) -> String {
     switch family {
     case .smallfoot: smallfoot(using: &random)
     case .heaphop: heaphop(using: &random)
+    case .arithmetic: arithmetic(using: &random)
+    case .globals: globals(using: &random)
+    case .resources: resources(using: &random)
+    case .channels2: channels2(using: &random)
+    case .shapes: shapes(using: &random)
     }
   }
 
