@@ -7,21 +7,6 @@ import HopSyntax
 /// is an obligation that its divisor is not zero in every case of the state
 /// where it is evaluated (`&&`, `||` and `==>` guard their right side).
 extension SymbolicExecutor {
-  /// The expressions an atomic command or a call evaluates.
-  static func evaluatedExpressions(of statement: Statement) -> [Expression] {
-    switch statement.kind {
-    case .assign(_, let value): [value]
-    case .lookup(_, let pointer, _), .dispose(let pointer): [pointer]
-    case .mutate(let pointer, _, let value): [pointer, value]
-    case .close(let first, let second): [first, second]
-    case .send(_, let endpoint, let value): [endpoint] + (value.map { [$0] } ?? [])
-    case .call(let call): call.referenceArguments + call.valueArguments
-    case .parallelCall(let left, let right):
-      left.referenceArguments + left.valueArguments + right.referenceArguments + right.valueArguments
-    default: []
-    }
-  }
-
   /// Fails with HH117 when a divisor in `expressions` may be zero in some case of `states`.
   func requireNonZeroDivisors(_ expressions: [Expression], in states: [SymbolicHeap],
                               at range: SourceRange) throws(ProofStop) {

@@ -40,6 +40,10 @@ struct SymbolicExecutor {
 
   mutating func run(_ statement: Statement, _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
     if states.isEmpty { return [] }
+    switch statement.kind {
+    case .block, .ifThenElse, .whileLoop, .withResource: break  // their conditions are checked where they are assumed
+    default: try requireNonZeroDivisors(statement.directlyEvaluatedExpressions, in: states, at: statement.range)
+    }
     let result: [SymbolicHeap]
     switch statement.kind {
     case .block(let statements):
@@ -54,15 +58,12 @@ struct SymbolicExecutor {
     case .withResource(let resource, let condition, let body):
       result = try region(resource, condition, body, statement.range, states)
     case .call(let call):
-      try requireNonZeroDivisors(Self.evaluatedExpressions(of: statement), in: states, at: statement.range)
       result = try self.call(call, states)
     case .parallelCall(let left, let right):
-      try requireNonZeroDivisors(Self.evaluatedExpressions(of: statement), in: states, at: statement.range)
       result = try parallelCall(left, right, statement.range, states)
     case .switchReceive(let cases):
       result = try switchReceive(cases, statement.range, states)
     default:
-      try requireNonZeroDivisors(Self.evaluatedExpressions(of: statement), in: states, at: statement.range)
       var successors: [SymbolicHeap] = []
       for state in states { successors += try step(statement, state) }
       result = successors

@@ -77,6 +77,27 @@ import Testing
     #expect(syncErrors(write.replacingOccurrences(of: "[x |-> ]", with: "[x |->  * n == 2]")) == [])
   }
 
+  @Test func divisorsInChannelCommandsAreObligationsToo() {
+    // The endpoint of a receive, a switch or a close is an expression the runtime evaluates too (HH505).
+    let program = """
+      message a
+      contract L { initial state s { !a -> t; } final state t {} }
+      f(n) [emp] {
+        local e, x, y;
+        (e, x) = open(L);
+        send(a, e);
+        y = receive(a, x + 0 / n);
+        close(e, x);
+      } [emp]
+      """
+    #expect(syncErrors(program) == ["HH117 7"])
+    #expect(syncErrors(program.replacingOccurrences(of: "[emp] {", with: "[n == 3] {")) == [])
+    let switched = program.replacingOccurrences(of: "y = receive(a, x + 0 / n);",
+                                                with: "switch receive { y = receive(a, x + 0 / n): {} }")
+    #expect(syncErrors(switched) == ["HH117 7"])
+    #expect(syncErrors(switched.replacingOccurrences(of: "[emp] {", with: "[n == 3] {")) == [])
+  }
+
   @Test func linearlyEqualTermsAreOneAddress() {
     let program = """
       f(x) [x |-> ] {
