@@ -32,7 +32,7 @@ import Testing
     case .arithmetic: (80, 29, 8, 0.5)
     case .globals: (80, 31, 8, 0.3)
     case .resources: (60, 37, 8, 0.1)
-    case .channels2: (120, 41, 6, 0.5)
+    case .channels2: (160, 41, 4, 0.5)
     case .shapes: (40, 43, 6, 0.5)
     }
   }

@@ -51,7 +51,25 @@ extension RandomSyncProgram {
     body.append("y = \(expression(parameters + ["x"], depth: 0));")
     if Bool.random(using: &random) { body.append("x = x \(["+", "-", "*", "/", "%"].randomElement(using: &random)!) y;") }
     let names = parameters + ["x", "y"]
-    switch Int.random(in: 0..<6, using: &random) {
+    var post = Int.random(in: 0..<5, using: &random) == 0 ? "if \(atom(parameters)) == \(constant()) then emp else p |-> " : "emp"
+    switch Int.random(in: 0..<7, using: &random) {
+    case 6:
+      // A dividend that is negative whatever `a` is, unknown to the prover: C truncates toward zero
+      // (the remainder is never positive, `d * (x / d)` is never below x), Z3's `div` and `mod` are
+      // Euclidean (the remainder is never negative), so a checker with the wrong ones keeps `p` in a
+      // case that a run takes, or the other way round.
+      let divisor = [-3, -2, 2, 3].randomElement(using: &random)!
+      body.append("x = 0 - a - 1;")
+      let test: String
+      if Bool.random(using: &random) {
+        body.append("y = x % \(divisor);")
+        test = Bool.random(using: &random) ? "y < 0" : "y > 0"
+      } else {
+        body.append("y = x / \(divisor);")
+        test = Bool.random(using: &random) ? "\(divisor) * y > x" : "\(divisor) * y < x"
+      }
+      body.append("if (\(test)) { dispose p; }")
+      post = "p |-> "
     case 5:
       // C's division truncates: a checker that rounds down gets a negative quotient (or remainder) wrong.
       let dividend = Int.random(in: -9...9, using: &random), divisor = [-3, -2, 2, 3].randomElement(using: &random)!
@@ -74,7 +92,6 @@ extension RandomSyncProgram {
       body.append("while (x > \(bound)) [p |-> ] { x = x / 2 - 1; y = y + 1; }")
       body.append("if (\(Bool.random(using: &random) ? condition(names) : "x <= \(bound)")) { dispose p; }")
     }
-    let post = Int.random(in: 0..<5, using: &random) == 0 ? "if \(atom(parameters)) == \(constant()) then emp else p |-> " : "emp"
     return "tl;\n\nmain(a, b, p) [\(pre)] {\n  local x, y;\n" + body.map { "  \($0)\n" }.joined() + "} [\(post)]\n"
   }
 }
