@@ -24,15 +24,17 @@ let package = Package(
     // MARK: Stages. Each target depends only on targets listed above it.
     .target(name: "HopSyntax"),
     .target(name: "HopLogic", dependencies: ["HopSyntax", "CGMP"]),
+    // The SMT binding beneath both checkers: `SMTContext`/`SMTTerm` over CZ3 (decision 63).
+    .target(name: "HopSMT", dependencies: ["CZ3"]),
     .target(
       name: "HopProver",
-      dependencies: ["HopLogic", "CZ3", "CGMP", .product(name: "Collections", package: "swift-collections")]),
+      dependencies: ["HopLogic", "HopSMT", "CGMP", .product(name: "Collections", package: "swift-collections")]),
     .target(name: "HopContracts", dependencies: ["HopSyntax"]),
     .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopContracts"]),
-    .target(name: "HopAsync", dependencies: ["HopLogic", "HopProver"]),
+    .target(name: "HopAsync", dependencies: ["HopLogic", "HopSMT"]),
     .target(name: "HopSMTLib", dependencies: ["HopProver"]),
     .target(name: "HopRuntime", dependencies: ["HopSyntax", "HopLogic", "HopContracts"]),
-    .target(name: "HopDriver", dependencies: ["HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"]),
+    .target(name: "HopDriver", dependencies: ["HopSMT", "HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"]),
     .executableTarget(
       name: "hophop",
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -53,6 +55,6 @@ let package = Package(
     .testTarget(
       name: "HopRuntimeTests",
       dependencies: ["HopRuntime", "HopChecker", "HopAsync", "HopProver", "HopLogic", "HopDriver", "HopSyntax", "HopTestSupport"]),
-    .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopProver", "HopTestSupport"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopSMT", "HopTestSupport"]),
   ]
 )

@@ -1,4 +1,5 @@
 import HopLogic
+import HopSMT
 import HopSyntax
 
 /// One of the things hophop proves about an async procedure.
@@ -81,6 +82,8 @@ public struct AsyncReport: Sendable {
   public var queryCount = 0
   public var solverTime: Duration = .zero
   public var dumpedQueries: [DumpedQuery] = []
+  /// Why nothing was checked, when libz3 could not be loaded (every procedure is then unknown).
+  public var solverUnavailable: SMTUnavailable?
 
   /// The worst outcome over all procedures; never valid when there is an error.
   public var outcome: AsyncOutcome {

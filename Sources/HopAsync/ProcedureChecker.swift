@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// Checks everything that is proved by running one async procedure g

@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// One path-merged symbolic run of an async procedure body: the strongest
