@@ -24,15 +24,17 @@ let package = Package(
     // MARK: Stages. Each target depends only on targets listed above it.
     .target(name: "HopSyntax"),
     .target(name: "HopLogic", dependencies: ["HopSyntax", "CGMP"]),
+    // The SMT binding beneath both checkers: `SMTContext`/`SMTTerm` over CZ3 (decision 63).
+    .target(name: "HopSMT", dependencies: ["CZ3"]),
     .target(
       name: "HopProver",
-      dependencies: ["HopLogic", "CZ3", "CGMP", .product(name: "Collections", package: "swift-collections")]),
+      dependencies: ["HopLogic", "HopSMT", "CGMP", .product(name: "Collections", package: "swift-collections")]),
     .target(name: "HopContracts", dependencies: ["HopSyntax"]),
     .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopContracts"]),
-    .target(name: "HopAsync", dependencies: ["HopLogic", "HopProver"]),
+    .target(name: "HopAsync", dependencies: ["HopLogic", "HopSMT"]),
     .target(name: "HopSMTLib", dependencies: ["HopProver"]),
     .target(name: "HopRuntime", dependencies: ["HopSyntax", "HopLogic", "HopContracts"]),
-    .target(name: "HopDriver", dependencies: ["HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"]),
+    .target(name: "HopDriver", dependencies: ["HopSMT", "HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"]),
     .executableTarget(
       name: "hophop",
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -44,15 +46,16 @@ let package = Package(
     .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic", "HopRuntime"], path: "Tests/HopTestSupport"),
     .testTarget(name: "HopSyntaxTests", dependencies: ["HopSyntax", "HopTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
+    .testTarget(name: "HopSMTTests", dependencies: ["HopSMT"]),
     .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),
-    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopDriver", "HopTestSupport"]),
+    .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopTestSupport"]),
     .testTarget(name: "HopSMTLibTests", dependencies: ["HopSMTLib", "HopTestSupport"]),
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),
-    .testTarget(name: "HopCheckerTests", dependencies: ["HopChecker", "HopDriver", "HopSyntax", "HopTestSupport"]),
+    .testTarget(name: "HopCheckerTests", dependencies: ["HopChecker", "HopSyntax", "HopTestSupport"]),
     .testTarget(name: "HopAsyncTests", dependencies: ["HopAsync", "HopSyntax", "HopTestSupport"]),
     .testTarget(
       name: "HopRuntimeTests",
       dependencies: ["HopRuntime", "HopChecker", "HopAsync", "HopProver", "HopLogic", "HopDriver", "HopSyntax", "HopTestSupport"]),
-    .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopProver", "HopTestSupport"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["HopDriver", "HopAsync", "HopSMT", "HopTestSupport"]),
   ]
 )

@@ -19,12 +19,16 @@
 //
 // Where libz3 is looked for: $HOPHOP_Z3_LIBRARY if set (and only there),
 // else libz3.so.4, then libz3.so, by the dynamic linker's usual search. If it
-// cannot be loaded, hophop stops with a diagnostic and exit status 2: there is
-// no sound answer to give without it.
+// cannot be loaded, nothing here prints or exits: hophop_z3_load() returns the
+// reason, the Swift side (Sources/HopSMT, SMTContext.init) turns it into a
+// typed error, and the driver renders it (a diagnostic and exit status 2: there
+// is no sound answer to give without Z3). The forwarders are called only after
+// hophop_z3_load() succeeded; one called without libz3 is a bug in hophop.
 #include "CZ3.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -102,22 +106,15 @@ static struct {
 
 static pthread_once_t z3_loaded = PTHREAD_ONCE_INIT;
 
-static hophop_z3_failure_handler failure_handler = NULL;
-
-void hophop_z3_set_failure_handler(hophop_z3_failure_handler handler) { failure_handler = handler; }
+// Why libz3 could not be loaded ("what: detail"); written once, by z3_load,
+// before load_failed is set.
+static char failure_reason[1024];
+static atomic_int load_failed = 0;
 
 static void z3_fail(const char *what, const char *detail) {
-  if (failure_handler) {
-    char reason[1024];
-    snprintf(reason, sizeof reason, "%s: %s", what, detail ? detail : "unknown reason");
-    failure_handler(reason);
-  }
-  fprintf(stderr,
-          "hophop: error: %s: %s\n"
-          "note: hophop needs Z3 for arithmetic and quantified side conditions; install Debian's "
-          "libz3-dev, or set HOPHOP_Z3_LIBRARY to the path of libz3.so\n",
-          what, detail ? detail : "unknown reason");
-  exit(2);
+  if (atomic_load(&load_failed)) return;  // the first reason is the one reported
+  snprintf(failure_reason, sizeof failure_reason, "%s: %s", what, detail ? detail : "unknown reason");
+  atomic_store(&load_failed, 1);
 }
 
 static void *z3_open(void) {
@@ -143,17 +140,35 @@ static void *z3_symbol(void *library, const char *name) {
 #define Z3_VOID_RESOLVE(name, params, args) z3.name = (__typeof__(&name))z3_symbol(library, #name);
 static void z3_load(void) {
   void *library = z3_open();
+  if (!library) return;
   Z3_FUNCTIONS(Z3_RESOLVE, Z3_VOID_RESOLVE)
+}
+
+const char *hophop_z3_load(void) {
+  pthread_once(&z3_loaded, z3_load);
+  return atomic_load(&load_failed) ? failure_reason : NULL;
+}
+
+const char *hophop_z3_failure(void) { return atomic_load(&load_failed) ? failure_reason : NULL; }
+
+// A forwarder called although libz3 is not loaded: hophop skipped
+// hophop_z3_load() (a bug, not a missing library), and there is no Z3 to
+// forward to. Stop loudly rather than call through a null pointer.
+static void z3_unavailable(const char *name) {
+  fprintf(stderr, "hophop: internal error: %s called without libz3 (%s)\n", name, failure_reason);
+  abort();
 }
 
 #define Z3_FORWARD(R, name, params, args) \
   R name params {                         \
     pthread_once(&z3_loaded, z3_load);    \
+    if (!z3.name) z3_unavailable(#name);  \
     return z3.name args;                  \
   }
 #define Z3_VOID_FORWARD(name, params, args) \
   void name params {                        \
     pthread_once(&z3_loaded, z3_load);      \
+    if (!z3.name) z3_unavailable(#name);    \
     z3.name args;                           \
   }
 Z3_FUNCTIONS(Z3_FORWARD, Z3_VOID_FORWARD)

@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// Proves the async procedures of a program one by one, by the
@@ -27,9 +27,17 @@ public enum AsyncChecker {
   /// Checks every async procedure of `program` (a program that passed the front end).
   public static func check(_ program: Program, options: Options = Options()) -> AsyncReport {
     let asyncProgram = AsyncProgram(program)
-    let smt = SMTContext(timeoutMilliseconds: options.timeoutMilliseconds)
-    let queries = QueryRunner(smt: smt, dumping: options.dumpQueries)
     var report = AsyncReport()
+    let smt: SMTContext
+    do {
+      smt = try SMTContext(timeoutMilliseconds: options.timeoutMilliseconds)
+    } catch {
+      // Without Z3 nothing is proved: every procedure unknown (no condition checked), and why.
+      report.solverUnavailable = error
+      report.procedures = asyncProgram.procedures.map { AsyncProcedureVerdict(name: $0.name.name, conditions: []) }
+      return report
+    }
+    let queries = QueryRunner(smt: smt, dumping: options.dumpQueries)
     report.diagnostics = Specifications(program: asyncProgram, fresh: FreshConstants(smt: smt, program: asyncProgram))
       .validate()
     guard !report.diagnostics.hasErrors else { return report }

@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 
 /// One shared state of an async program, as SMT terms: the globals
 /// (integers), one array per heap field (address → value), the allocation

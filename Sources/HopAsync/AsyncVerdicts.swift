@@ -1,4 +1,5 @@
 import HopLogic
+import HopSMT
 import HopSyntax
 
 /// One of the things hophop proves about an async procedure.
@@ -39,19 +40,10 @@ public enum AsyncCondition: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// The answer for one condition.
-public enum AsyncOutcome: String, Sendable, Comparable {
-  case valid, unknown, invalid
-
-  /// Worse outcomes are larger: invalid > unknown > valid.
-  public static func < (a: AsyncOutcome, b: AsyncOutcome) -> Bool { a.rank < b.rank }
-  private var rank: Int { self == .valid ? 0 : self == .unknown ? 1 : 2 }
-}
-
-/// One condition of one procedure and its answer.
+/// One condition of one procedure and its answer, in the terms both checkers share (`ProofOutcome`).
 public struct AsyncConditionVerdict: Sendable {
   public var condition: AsyncCondition
-  public var outcome: AsyncOutcome
+  public var outcome: ProofOutcome
   /// Why it holds without a query (e.g. "the sibling writes nothing the precondition reads"), if so.
   public var reasonWithoutQuery: String?
 }
@@ -62,7 +54,7 @@ public struct AsyncProcedureVerdict: Sendable {
   public var conditions: [AsyncConditionVerdict]
   /// The worst outcome of its conditions; unknown when none was recorded
   /// (nothing checked is nothing proved).
-  public var outcome: AsyncOutcome { conditions.map(\.outcome).max() ?? .unknown }
+  public var outcome: ProofOutcome { conditions.map(\.outcome).max() ?? .unknown }
 }
 
 /// A query sent to the solver, as an SMT-LIB 2 script (`--dump-smt`).
@@ -81,9 +73,11 @@ public struct AsyncReport: Sendable {
   public var queryCount = 0
   public var solverTime: Duration = .zero
   public var dumpedQueries: [DumpedQuery] = []
+  /// Why nothing was checked, when libz3 could not be loaded (every procedure is then unknown).
+  public var solverUnavailable: SMTUnavailable?
 
   /// The worst outcome over all procedures; never valid when there is an error.
-  public var outcome: AsyncOutcome {
+  public var outcome: ProofOutcome {
     let worst = procedures.map(\.outcome).max() ?? (diagnostics.hasErrors ? .invalid : .valid)
     return diagnostics.hasErrors ? max(worst, .unknown) : worst
   }
@@ -93,13 +87,8 @@ extension AsyncProcedureVerdict {
   /// The verdict in the terms every checker shares (`ProcedureVerdict`): what reports, JSON and exit codes read.
   public var verdict: ProcedureVerdict {
     ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
-      let outcome: ProofOutcome = switch condition.outcome {
-      case .valid: .valid
-      case .unknown: .unknown
-      case .invalid: .invalid
-      }
-      return ProcedureVerdict.Condition(condition.condition.description, outcome: outcome,
-                                        reasonWithoutQuery: condition.reasonWithoutQuery)
+      ProcedureVerdict.Condition(condition.condition.description, outcome: condition.outcome,
+                                 reasonWithoutQuery: condition.reasonWithoutQuery)
     })
   }
 }

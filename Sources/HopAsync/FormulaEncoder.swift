@@ -1,5 +1,5 @@
 import HopLogic
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// Where a formula or program expression is read: the current and the

@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// Conditions 3 and 4: relies against preconditions and guarantees.

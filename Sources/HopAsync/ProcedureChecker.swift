@@ -1,4 +1,5 @@
-import HopProver
+import HopLogic
+import HopSMT
 import HopSyntax
 
 /// Checks everything that is proved by running one async procedure g
@@ -97,7 +98,7 @@ struct ProcedureChecker {
     facts.append(smt.not(state.isPending(name, parameters, in: smt)))
     facts += try specifications.startInvariant(for: procedure, in: state)
     let start = PathState(state: state, variables: variables, facts: facts)
-    var executor = SymbolicExecutor(fresh: fresh, initial: start)
+    var executor = AsyncSymbolicExecutor(fresh: fresh, initial: start)
     let final = try executor.run(procedure.body, from: start)
     return Run(start: start, final: final, parameters: parameters, obligations: executor.obligations,
                snapshots: executor.snapshots, kept: executor.kept)
@@ -105,7 +106,7 @@ struct ProcedureChecker {
 
   // MARK: Recording answers
 
-  mutating func record(_ procedure: String, _ condition: AsyncCondition, _ outcome: AsyncOutcome,
+  mutating func record(_ procedure: String, _ condition: AsyncCondition, _ outcome: ProofOutcome,
                        withoutQuery reason: String? = nil) {
     verdicts.append((procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
                                                       reasonWithoutQuery: reason)))
@@ -155,7 +156,7 @@ struct ProcedureChecker {
   // MARK: Memory safety and loop invariants
 
   private mutating func checkObligations(_ run: Run) {
-    var outcomes: [AsyncCondition: AsyncOutcome] = [.memorySafety: .valid, .loopInvariants: .valid]
+    var outcomes: [AsyncCondition: ProofOutcome] = [.memorySafety: .valid, .loopInvariants: .valid]
     for (index, obligation) in run.obligations.enumerated() {
       let condition: AsyncCondition
       let message: String

@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// Sends the satisfiability queries of one run to Z3 and keeps what

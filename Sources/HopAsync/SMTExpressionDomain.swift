@@ -1,5 +1,5 @@
 import HopLogic
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// A `/` or `%` of a program expression: its divisor and the conditions

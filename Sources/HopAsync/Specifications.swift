@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// The specifications of async procedures as SMT terms over given states:

@@ -1,16 +1,10 @@
 import HopLogic
 
-/// Fresh names for the checker: `_x#s12`. The prover's own fresh names are
-/// `_x#12` (digits right after the `#`) and no source program can write a
-/// `#`, so neither supply can capture a name of the other or of the user.
-struct FreshSupply {
-  private var counter = 0
-
-  mutating func variable(_ stem: String) -> Variable {
-    counter += 1
-    let base = stem.split(separator: "#").first.map(String.init) ?? stem
-    return Variable((base.hasPrefix("_") ? base : "_" + base) + "#s\(counter)")
-  }
+extension FreshNames {
+  /// Fresh names for the checker: `_x#s12`. The prover's own fresh names are
+  /// `_x#12` (digits right after the `#`) and no source program can write a
+  /// `#`, so neither supply can capture a name of the other or of the user.
+  static var checker: FreshNames { FreshNames(tag: "s") }
 }
 
 /// The checker's conventions on symbolic heaps: program variables are free
@@ -25,7 +19,7 @@ extension SymbolicHeap {
 
   /// The heap with each named program variable replaced by a fresh existential: the
   /// state after those variables were changed by something the checker does not follow.
-  func forgetting(_ names: some Sequence<String>, _ supply: inout FreshSupply) -> SymbolicHeap {
+  func forgetting(_ names: some Sequence<String>, _ supply: inout FreshNames) -> SymbolicHeap {
     var substitution: [Variable: Term] = [:]
     let mentioned = variables
     for name in names where mentioned.contains(Variable(name)) {

@@ -16,7 +16,7 @@ enum ProofStop: Error {
 /// inconsistent are pruned. The first error stops the procedure's proof.
 struct SymbolicExecutor {
   let context: ProgramContext
-  var supply = FreshSupply()
+  var supply = FreshNames.checker
   /// Past this many cases at one program point the proof gives up (unknown, never valid).
   let stateLimit: Int
   /// The states after each command and the proof's remarks, when `hophop explain` asks for them.

@@ -121,7 +121,7 @@ extension Machine {
   }
 
   /// The callee's frame: reference arguments and value arguments read in the caller.
-  func frame(for site: CallSite, caller: Frame) throws(Stop) -> Frame {
+  func frame(for site: CallSite, caller: CallFrame) throws(Stop) -> CallFrame {
     var arguments: [Int] = []
     arguments.reserveCapacity(site.referenceArguments.count + site.valueArguments.count)
     for reference in site.referenceArguments { arguments.append(read(reference, caller)) }
@@ -130,7 +130,7 @@ extension Machine {
   }
 
   /// Pops `frame`, copying its reference parameters back; a finished `||` child wakes its parent.
-  func returnFrom(_ frame: Frame, in thread: ThreadState) {
+  func returnFrom(_ frame: CallFrame, in thread: ThreadState) {
     if let caller = frame.caller {
       for (index, target) in frame.copyBack.enumerated() { write(target, frame.slots[index], caller) }
     }

@@ -4,17 +4,17 @@ import HopSyntax
 /// A procedure activation: where it is, its slots, and where its reference
 /// parameters go back to when it returns (copy-in/copy-out, which is
 /// Smallfoot's by-reference passing as long as there are no races).
-final class Frame {
+final class CallFrame {
   let procedure: Int
   /// The procedure's instructions, held here so a step does not copy the compiled procedure.
   let code: [Instruction]
   var pc = 0
   var slots: [Int]
   /// The caller's frame (nil for a root) and the caller's variables of the reference parameters.
-  let caller: Frame?
+  let caller: CallFrame?
   let copyBack: [VariableRef]
 
-  init(procedure: Int, code: [Instruction], slots: [Int], caller: Frame?, copyBack: [VariableRef]) {
+  init(procedure: Int, code: [Instruction], slots: [Int], caller: CallFrame?, copyBack: [VariableRef]) {
     self.procedure = procedure
     self.code = code
     self.slots = slots
@@ -26,14 +26,14 @@ final class Frame {
 /// A thread of a `||` (thread 0 runs the procedure itself).
 final class ThreadState {
   let id: Int
-  var frames: [Frame]
+  var frames: [CallFrame]
   /// The thread that started this one and waits for it.
   let parent: ThreadState?
   var waitingFor = 0
   /// The slots of the last frame that returned (the root's are the final values for the postcondition).
   var finalSlots: [Int] = []
 
-  init(id: Int, frames: [Frame], parent: ThreadState?) {
+  init(id: Int, frames: [CallFrame], parent: ThreadState?) {
     self.id = id
     self.frames = frames
     self.parent = parent
@@ -105,15 +105,15 @@ final class Machine {
   }
 
   /// A frame for `procedure` with these parameter values and fresh (unspecified) locals.
-  func frame(for procedure: Int, arguments: [Int], caller: Frame?, copyBack: [VariableRef]) -> Frame {
+  func frame(for procedure: Int, arguments: [Int], caller: CallFrame?, copyBack: [VariableRef]) -> CallFrame {
     let compiled = program.procedures[procedure]
     var slots = arguments
     while slots.count < compiled.slotNames.count { slots.append(random.garbage()) }
-    return Frame(procedure: procedure, code: compiled.code, slots: slots, caller: caller, copyBack: copyBack)
+    return CallFrame(procedure: procedure, code: compiled.code, slots: slots, caller: caller, copyBack: copyBack)
   }
 
   @discardableResult
-  func startThread(_ frame: Frame, parent: ThreadState?) -> ThreadState {
+  func startThread(_ frame: CallFrame, parent: ThreadState?) -> ThreadState {
     let thread = ThreadState(id: threadCount, frames: [frame], parent: parent)
     threadCount += 1
     threads.append(thread)
@@ -121,7 +121,7 @@ final class Machine {
   }
 
   @inline(__always)
-  func record(_ thread: ThreadState, _ frame: Frame, pc: Int, _ a: Int = 0, _ b: Int = 0) {
+  func record(_ thread: ThreadState, _ frame: CallFrame, pc: Int, _ a: Int = 0, _ b: Int = 0) {
     trace[traceNext] = RecordedStep(thread: thread.id, procedure: frame.procedure, pc: pc, a: a, b: b)
     traceNext += 1
     if traceNext == Self.traceLength {
@@ -137,7 +137,7 @@ final class Machine {
   }
 
   /// A fault at the command `pc` of `frame` in `thread`, with the trace so far.
-  func fault(_ stop: Stop, thread: ThreadState, frame: Frame, pc: Int) -> Fault {
+  func fault(_ stop: Stop, thread: ThreadState, frame: CallFrame, pc: Int) -> Fault {
     let procedure = program.procedures[frame.procedure]
     return Fault(kind: stop.kind, range: procedure.ranges[pc], thread: thread.id, message: stop.message,
                  trace: recordedTrace() + [RunStep(thread: thread.id, procedure: procedure.name,
@@ -147,7 +147,7 @@ final class Machine {
   // MARK: Variables and expressions
 
   @inline(__always)
-  func read(_ variable: VariableRef, _ frame: Frame) -> Int {
+  func read(_ variable: VariableRef, _ frame: CallFrame) -> Int {
     switch variable {
     case .local(let slot): frame.slots[slot]
     case .global(let index): index >= 0 ? globals[index] : 0
@@ -155,7 +155,7 @@ final class Machine {
   }
 
   @inline(__always)
-  func write(_ variable: VariableRef, _ value: Int, _ frame: Frame) {
+  func write(_ variable: VariableRef, _ value: Int, _ frame: CallFrame) {
     switch variable {
     case .local(let slot): frame.slots[slot] = value
     case .global(let index): if index >= 0 { globals[index] = value }
@@ -164,7 +164,7 @@ final class Machine {
 
   /// C's reading of an expression: the compiled form of `ExpressionSemantics` (names are slots
   /// here), with every operator taken from `ConcreteDomain`, the interpreter's domain.
-  func evaluate(_ expression: CompiledExpression, _ frame: Frame) throws(Stop) -> Int {
+  func evaluate(_ expression: CompiledExpression, _ frame: CallFrame) throws(Stop) -> Int {
     switch expression {
     case .constant(let value): return value
     case .variable(let variable): return read(variable, frame)

@@ -47,8 +47,8 @@ struct CheckCommand: ParsableCommand {
   /// Checks the files and prints the summary and the diagnostics (or the JSON document).
   static func check(_ files: [String], options: CheckSession.Options = .init(), format: OutputOptions.Format,
                     noColor: Bool) throws(ExitCode) {
-    if format == .json { Z3Failure.reportAsJSON(command: "check", files: files) }
     let result = CheckSession.check(files, options: options)
+    if let failure = result.z3Failure { try OutputOptions.fail(failure, command: "check", files: files, format: format) }
     OutputOptions.emit(result.report, text: CheckSession.summary(result), format: format, noColor: noColor) {
       CheckJSONRenderer.render(result)
     }

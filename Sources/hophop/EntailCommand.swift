@@ -26,8 +26,8 @@ struct EntailCommand: ParsableCommand {
 
   /// Decides the problem in `file` and prints the answer (exit 2 when the file is malformed).
   static func decide(_ file: String, format: OutputOptions.Format, noColor: Bool) throws(ExitCode) {
-    if format == .json { Z3Failure.reportAsJSON(command: "entail", files: [file]) }
     let outcome = EntailSession.decide(path: file)
+    if let failure = outcome.z3Failure { try OutputOptions.fail(failure, command: "entail", files: [file], format: format) }
     OutputOptions.emit(Report(files: [outcome.report]), text: outcome.answer.map { $0.rawValue + "\n" } ?? "",
                        format: format, noColor: noColor) { EntailJSONRenderer.render(outcome) }
     if outcome.answer == nil { throw ExitCode(.badInput) }

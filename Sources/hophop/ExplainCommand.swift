@@ -31,9 +31,9 @@ struct ExplainCommand: ParsableCommand {
       Console.standardError(page.text)
       throw ExitCode(page.status)
     }
-    if output.format == .json { Z3Failure.reportAsJSON(command: "explain", files: [file]) }
     let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,
                                                                    color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor)))
+    if let failure = result.z3Failure { try OutputOptions.fail(failure, command: "explain", files: [file], format: output.format) }
     output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }

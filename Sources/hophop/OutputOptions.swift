@@ -40,6 +40,16 @@ struct OutputOptions: ParsableArguments {
   }
 }
 
+extension OutputOptions {
+  /// Z3 was needed and could not be loaded: the diagnostic on standard error (and with `--format json`
+  /// the command's document, with no result, on standard output), then exit status 2.
+  static func fail(_ failure: Z3Failure, command: String, files: [String], format: Format) throws(ExitCode) -> Never {
+    if format == .json { Console.standardOutput(failure.document(command: command, files: files)) }
+    Console.standardError(failure.text)
+    throw ExitCode(.badInput)
+  }
+}
+
 /// The only place that writes to the process's output streams (plain `write(2)`, no buffering to flush).
 enum Console {
   static func standardOutput(_ text: String) { writeAll(text, to: STDOUT_FILENO) }

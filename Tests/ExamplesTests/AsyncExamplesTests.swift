@@ -1,7 +1,7 @@
 import Foundation
 import HopAsync
 import HopDriver
-import HopProver
+import HopSMT
 import HopSyntax
 import HopTestSupport
 import Testing
@@ -49,7 +49,7 @@ import Testing
       let program = Frontend.analyze(SourceFile(path: path, text: source)).program
       let report = AsyncChecker.check(program, options: .init(dumpQueries: true))
       #expect(!report.dumpedQueries.isEmpty)
-      let reader = SMTContext()
+      let reader = try SMTContext()
       for query in report.dumpedQueries {
         #expect(query.answer == "unsat", "\(path) \(query.name)")
         let again = try #require(reader.checkScript(query.script), "\(query.name) does not parse back")

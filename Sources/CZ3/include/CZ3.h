@@ -5,9 +5,14 @@
 #define HOPHOP_CZ3_H
 #include <z3.h>
 
-// Called with the reason ("what: detail") when libz3 cannot be loaded, just
-// before hophop exits with status 2 (after the text diagnostic on stderr), so
-// that `--format json` can still print its document. NULL: none (the default).
-typedef void (*hophop_z3_failure_handler)(const char *reason);
-void hophop_z3_set_failure_handler(hophop_z3_failure_handler handler);
+// Loads libz3 if it is not loaded yet (once per process; thread-safe).
+// Returns NULL when it is loaded, else the reason it cannot be ("what:
+// detail"), which stays valid for the life of the process. Nothing is printed
+// and the process goes on: the caller reports the failure (decision 63). Call
+// it before any Z3 function.
+const char *hophop_z3_load(void);
+
+// The reason loading libz3 failed, if it was tried and failed; NULL if it was
+// not tried yet or succeeded. Never loads.
+const char *hophop_z3_failure(void);
 #endif

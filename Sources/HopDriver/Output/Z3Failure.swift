@@ -1,44 +1,33 @@
-import CZ3
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HopSMT
 
-/// What `--format json` prints when Z3 is needed but cannot be loaded.
-///
-/// Sources/CZ3 stops the process with a text diagnostic and exit status 2 at
-/// the first query that needs Z3 (decision 26): there is no sound answer
-/// without it. A tool reading standard output would then get nothing; with
-/// this handler installed it gets the command's JSON document, no file
-/// processed, and the reason as the document's `error`.
-public enum Z3Failure {
-  /// The command and files of the run, for the document (set once, before the run).
-  nonisolated(unsafe) private static var run: (command: String, files: [String]) = ("", [])
+/// Z3 was needed and libz3 could not be loaded (decision 63): the session
+/// carries this value in place of verdicts it could not reach, and the
+/// command prints it, as text on standard error (and, with `--format json`,
+/// as the command's document on standard output), with exit status 2: there
+/// is no sound answer without Z3.
+public struct Z3Failure: Sendable, Hashable {
+  /// What failed and why (`cannot load the Z3 library named by HOPHOP_Z3_LIBRARY: ...`).
+  public var reason: String
 
-  public static func reportAsJSON(command: String, files: [String]) {
-    run = (command, files)
-    hophop_z3_set_failure_handler { reason in
-      let message = reason.map { String(cString: $0) } ?? "cannot load the Z3 library"
-      let bytes = Array(Z3Failure.document(reason: message).utf8)
-      var offset = 0
-      while offset < bytes.count {
-        let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { break }
-        offset += written
-      }
-    }
-  }
+  public init(reason: String) { self.reason = reason }
 
-  /// The document: every file without a result, and the reason with the note the text diagnostic gives.
-  static func document(reason: String) -> String {
+  init(_ unavailable: SMTUnavailable) { reason = unavailable.reason }
+
+  /// The failure of this process to load libz3, if a query needed it and it could not be loaded.
+  static var current: Z3Failure? { SMTLibrary.failure.map(Z3Failure.init) }
+
+  /// What to do about it (the note under the diagnostic, and in the JSON document).
+  public static let note = "hophop needs Z3 for arithmetic and quantified side conditions; install Debian's libz3-dev, "
+    + "or set HOPHOP_Z3_LIBRARY to the path of libz3.so"
+
+  /// The diagnostic on standard error, in every format.
+  public var text: String { "hophop: error: \(reason)\nnote: \(Self.note)\n" }
+
+  /// The `--format json` document: every file without a result, and the reason with the note the text gives.
+  public func document(command: String, files: [String]) -> String {
     JSONReport<JSONNoResult>(
-      command: run.command, exitStatus: .badInput,
-      files: run.files.map { JSONFileReport(FileReport(path: $0, source: nil, diagnostics: []), result: nil) },
-      error: JSONFatalError(message: reason, notes: [
-        "hophop needs Z3 for arithmetic and quantified side conditions; install Debian's libz3-dev, "
-          + "or set HOPHOP_Z3_LIBRARY to the path of libz3.so",
-      ])).text
+      command: command, exitStatus: .badInput,
+      files: files.map { JSONFileReport(FileReport(path: $0, source: nil, diagnostics: []), result: nil) },
+      error: JSONFatalError(message: reason, notes: [Self.note])).text
   }
 }

@@ -41,12 +41,20 @@ public enum CheckSession {
   /// What `hophop check` found in all files, and its exit status.
   public struct Result: Sendable {
     public var files: [FileResult]
+    /// Z3 was needed and could not be loaded: the verdicts are not answers, and the command prints this instead.
+    public var z3Failure: Z3Failure?
     public var report: Report { Report(files: files.map(\.report)) }
 
-    /// 2 when a file could not be read, parsed or resolved, or has an
-    /// ill-formed specification; else 1 when something is not proved
-    /// (invalid or unknown); else 0.
+    public init(files: [FileResult], z3Failure: Z3Failure? = nil) {
+      self.files = files
+      self.z3Failure = z3Failure
+    }
+
+    /// 2 when Z3 was needed and could not be loaded, or a file could not be
+    /// read, parsed or resolved, or has an ill-formed specification; else 1
+    /// when something is not proved (invalid or unknown); else 0.
     public var exitStatus: ExitStatus {
+      if z3Failure != nil { return .badInput }
       let inputErrors = files.contains { file in
         file.report.diagnostics.contains { $0.severity == .error && DiagnosticCode.inputErrors.contains($0.code) }
       }
@@ -57,7 +65,7 @@ public enum CheckSession {
   }
 
   public static func check(_ paths: [String], options: Options = Options()) -> Result {
-    Result(files: FrontEndSession.load(paths).map { loaded in
+    let files = FrontEndSession.load(paths).map { loaded in
       let clock = ContinuousClock()
       let start = clock.now
       guard let program = loaded.program else {
@@ -80,7 +88,7 @@ public enum CheckSession {
         asyncReport = checked
       }
       report.diagnostics = report.diagnostics.sortedBySource()
-      if let budget = options.counterexampleBudget {
+      if let budget = options.counterexampleBudget, Z3Failure.current == nil {
         CounterexampleSearch.annotate(&report, program: program, budget: budget)
       }
       let order = Dictionary(program.declarations.enumerated().compactMap { index, declaration -> (String, Int)? in
@@ -95,7 +103,8 @@ public enum CheckSession {
       }.map(\.element)
       return FileResult(report: report, procedures: procedures, async: asyncReport, elapsed: clock.now - start,
                         wasChecked: true)
-    })
+    }
+    return Result(files: files, z3Failure: Z3Failure.current)
   }
 
   /// Writes each query to `directory/<file stem>-<query>.smt2`.

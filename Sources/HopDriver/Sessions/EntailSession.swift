@@ -12,6 +12,8 @@ public enum EntailSession {
     /// The status the file declares, when it declares one.
     public var expected: SLCompProblem.Status?
     public var report: FileReport
+    /// Z3 was needed and could not be loaded: `answer` is not one, and the command prints this instead.
+    public var z3Failure: Z3Failure?
   }
 
   public static func decide(path: String, prover: Prover = Prover()) -> Outcome {
@@ -33,8 +35,9 @@ public enum EntailSession {
       return Outcome(answer: .unknown, expected: nil,
                      report: FileReport(path: source.path, source: source, diagnostics: [diagnostic]))
     case .success(let problem):
-      return Outcome(answer: answer(problem.query, prover), expected: problem.status,
-                     report: FileReport(path: source.path, source: source, diagnostics: []))
+      let answer = answer(problem.query, prover)
+      return Outcome(answer: answer, expected: problem.status,
+                     report: FileReport(path: source.path, source: source, diagnostics: []), z3Failure: Z3Failure.current)
     }
   }
 

@@ -33,6 +33,8 @@ public enum ExplainSession {
     /// The proofs behind `text` (for `--format json`).
     public var traces: [ProofTrace]
     public var exitStatus: ExitStatus
+    /// Z3 was needed and could not be loaded: the proofs are not answers, and the command prints this instead.
+    public var z3Failure: Z3Failure?
   }
 
   public static func explain(path: String, options: Options = Options()) -> Result {
@@ -56,8 +58,9 @@ public enum ExplainSession {
     report.diagnostics = report.diagnostics.sortedBySource()
     let text = traces.map { ProofText(trace: $0, source: source, options: options).render() }.joined(separator: "\n")
     let failed = traces.contains { $0.verdict.outcome != .valid }
+    let z3Failure = Z3Failure.current
     return Result(report: report, text: text.isEmpty ? "no sync procedures to explain\n" : text, traces: traces,
-                  exitStatus: failed ? .failure : .success)
+                  exitStatus: z3Failure != nil ? .badInput : failed ? .failure : .success, z3Failure: z3Failure)
   }
 }
 

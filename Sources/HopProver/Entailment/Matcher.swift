@@ -214,7 +214,7 @@ struct Matcher {
           if let value = actual[field] {
             try unify(fields[field]!, value, state, &goal)
           } else if let variable = goal.unboundVariable(fields[field]!) {
-            goal.bindings[variable] = .variable(names.variable(like: field))
+            goal.bindings[variable] = .variable(names.variable(field))
           } else {
             throw fail("\(address) has no known '\(field)' field", state, missing: wanted)
           }
@@ -224,7 +224,7 @@ struct Matcher {
         return .next
       case .segment(let field, let from, let to) where state.equalities.areEqual(from, address):
         guard state.isNonEmpty(from, to) else { return .done(try splitOnEquality(from, to, state, goal.adding(wanted))) }
-        let next = Term.variable(names.variable(like: "u"))
+        let next = Term.variable(names.variable("u"))
         state.atoms[index] = .pointsTo(from, fields: [field: next])
         state.atoms.append(.segment(field: field, from: next, to: to))
         return .done(try solveEachCase(state, goal.adding(wanted)))
@@ -232,8 +232,8 @@ struct Matcher {
         guard state.equalities.areDistinct(address, .null) else {
           return .done(try splitOnEquality(address, .null, state, goal.adding(wanted)))
         }
-        let left = Term.variable(names.variable(like: treeFields[0]))
-        let right = Term.variable(names.variable(like: treeFields[1]))
+        let left = Term.variable(names.variable(treeFields[0]))
+        let right = Term.variable(names.variable(treeFields[1]))
         state.atoms[index] = .pointsTo(address, fields: [treeFields[0]: left, treeFields[1]: right])
         state.atoms += [.predicate(.tree, fields: treeFields, arguments: [left]),
                         .predicate(.tree, fields: treeFields, arguments: [right])]
@@ -257,7 +257,7 @@ struct Matcher {
         if let known = actual.peer ?? state.derivedPeer(of: other) {
           try unify(peer, known, state, &goal)
         } else if let variable = goal.unboundVariable(peer) {
-          goal.bindings[variable] = .variable(names.variable(like: "peer"))
+          goal.bindings[variable] = .variable(names.variable("peer"))
         } else {
           throw fail("the peer of \(address) is not known", state, missing: wanted)
         }

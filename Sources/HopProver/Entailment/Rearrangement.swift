@@ -59,15 +59,15 @@ private struct CellSearch {
         return [state]
       case .segment(let field, let from, let to) where state.equalities.areEqual(from, at):
         guard state.isNonEmpty(from, to) else { return try splitting(from, to, state) }
-        let next = Term.variable(names.variable(like: "u"))
+        let next = Term.variable(names.variable("u"))
         state.atoms.remove(at: index)
         state.atoms.insert(.pointsTo(from, fields: [field: next]), at: 0)
         state.atoms.append(.segment(field: field, from: next, to: to))
         return try expose(state)
       case .predicate(.tree, let fields, let arguments) where state.equalities.areEqual(arguments[0], at):
         guard state.equalities.areDistinct(at, .null) else { return try splitting(at, .null, state) }
-        let left = Term.variable(names.variable(like: fields[0]))
-        let right = Term.variable(names.variable(like: fields[1]))
+        let left = Term.variable(names.variable(fields[0]))
+        let right = Term.variable(names.variable(fields[1]))
         state.atoms.remove(at: index)
         state.atoms.insert(.pointsTo(at, fields: [fields[0]: left, fields[1]: right]), at: 0)
         state.atoms += [.predicate(.tree, fields: fields, arguments: [left]),
@@ -77,7 +77,7 @@ private struct CellSearch {
         && (state.equalities.areEqual(arguments[0], at) || state.equalities.areEqual(arguments[3], at)):
         guard state.isNonEmptyDoubly(arguments) else { return try splitting(arguments[0], arguments[1], state) }
         let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
-        let s = Term.variable(names.variable(like: "u"))
+        let s = Term.variable(names.variable("u"))
         let fromStart = state.equalities.areEqual(a, at)
         var rest = state
         rest.atoms.remove(at: index)

@@ -1,5 +1,6 @@
 import Foundation
 import HopLogic
+import HopSMT
 
 /// Pure reasoning by Z3 over the (unbounded) integers, through `SMTContext`;
 /// `/` and `%` are C's (`truncatingDivide`, decision 59). One
@@ -8,27 +9,41 @@ import HopLogic
 /// an answer.
 ///
 /// Z3 contexts are not thread-safe; a lock serialises the queries.
+///
+/// When libz3 cannot be loaded, every query is `.unknown` (nothing is proved
+/// without it) and `unavailable` says why; the driver reports that
+/// (`SMTLibrary.failure`) in place of the verdicts (decision 63).
 public final class Z3PureSolver: PureSolver, @unchecked Sendable {
-  private let smt: SMTContext
+  private let smt: SMTContext?
+  /// Why Z3 could not be started, if it could not.
+  public let unavailable: SMTUnavailable?
   private let lock = NSLock()
 
   /// - Parameter timeoutMilliseconds: Z3 gives up (answers unknown) after this long on one query.
   public init(timeoutMilliseconds: UInt32 = 2_000) {
-    smt = SMTContext(timeoutMilliseconds: timeoutMilliseconds, resourceLimit: nil)
+    do {
+      smt = try SMTContext(timeoutMilliseconds: timeoutMilliseconds, resourceLimit: nil)
+      unavailable = nil
+    } catch {
+      smt = nil
+      unavailable = error
+    }
   }
 
   public func satisfiability(of facts: [PureAtom]) -> Satisfiability? {
+    guard let smt else { return .unknown }
     lock.lock()
     defer { lock.unlock() }
-    switch smt.check(facts.map(formula)) {
+    switch smt.check(facts.map { formula($0, smt) }) {
     case .satisfiable: return .satisfiable
     case .unsatisfiable: return .unsatisfiable
     case .unknown: return .unknown
     }
   }
 
-  private func formula(_ atom: PureAtom) -> SMTTerm {
-    switch atom {
+  private func formula(_ atom: PureAtom, _ smt: SMTContext) -> SMTTerm {
+    let term = { self.term($0, smt) }
+    return switch atom {
     case .equal(let a, let b): smt.equal(term(a), term(b))
     case .notEqual(let a, let b): smt.not(smt.equal(term(a), term(b)))
     case .less(let a, let b): smt.less(term(a), term(b))
@@ -36,20 +51,20 @@ public final class Z3PureSolver: PureSolver, @unchecked Sendable {
     }
   }
 
-  private func term(_ term: Term) -> SMTTerm {
+  private func term(_ term: Term, _ smt: SMTContext) -> SMTTerm {
     switch term {
     case .variable(let variable): smt.constant(variable.name, .int)
     case .null: smt.integer(0)
     case .integer(let value): smt.integer(value.description)
-    case .negate(let inner): smt.negate(self.term(inner))
+    case .negate(let inner): smt.negate(self.term(inner, smt))
     case .binary(let op, let left, let right):
       switch op {
-      case .plus: smt.add(self.term(left), self.term(right))
-      case .minus: smt.subtract(self.term(left), self.term(right))
-      case .times: smt.multiply(self.term(left), self.term(right))
-      case .divide: smt.truncatingDivide(self.term(left), self.term(right))
-      case .modulo: smt.truncatingRemainder(self.term(left), self.term(right))
-      case .xor: smt.xor(self.term(left), self.term(right))
+      case .plus: smt.add(self.term(left, smt), self.term(right, smt))
+      case .minus: smt.subtract(self.term(left, smt), self.term(right, smt))
+      case .times: smt.multiply(self.term(left, smt), self.term(right, smt))
+      case .divide: smt.truncatingDivide(self.term(left, smt), self.term(right, smt))
+      case .modulo: smt.truncatingRemainder(self.term(left, smt), self.term(right, smt))
+      case .xor: smt.xor(self.term(left, smt), self.term(right, smt))
       }
     }
   }

@@ -8,7 +8,8 @@ import CZ3
 /// One context per run: terms live as long as the context, each query runs
 /// in its own `push`/`pop` scope of one solver with the configured limits,
 /// and Z3's `unknown` is passed on as `.unknown`, never as an answer. Not
-/// thread-safe: use one context per thread, or a lock.
+/// thread-safe: use one context per thread, or a lock. When libz3 cannot be
+/// loaded, there is no context: `init` throws `SMTUnavailable`.
 public final class SMTContext {
   let context: Z3_context
   private let solver: Z3_solver
@@ -16,11 +17,15 @@ public final class SMTContext {
   /// How many satisfiability queries this context has answered, and their total time.
   public private(set) var statistics = SMTStatistics()
 
+  /// Loads libz3 on first use (`SMTLibrary`); when it cannot be loaded, throws
+  /// why, and no Z3 function is called.
+  ///
   /// - Parameters:
   ///   - timeoutMilliseconds: Z3 gives up (answers unknown) after this long on one query.
   ///   - resourceLimit: Z3's deterministic work bound per query (`rlimit`), if any;
   ///     the timeout alone does not stop every quantifier instantiation loop.
-  public init(timeoutMilliseconds: UInt32 = 5_000, resourceLimit: UInt32? = 20_000_000) {
+  public init(timeoutMilliseconds: UInt32 = 5_000, resourceLimit: UInt32? = 20_000_000) throws(SMTUnavailable) {
+    if let failure = SMTLibrary.load() { throw failure }
     let config = Z3_mk_config()!
     Z3_set_param_value(config, "model", "true")
     context = Z3_mk_context(config)

@@ -1,35 +1,13 @@
 import Foundation
-import HopContracts
 import HopDriver
 import HopSyntax
 import HopTestSupport
 import Testing
 
-/// Transition table, DOT, SVG through Graphviz, and the lint/contract sessions with their exit codes.
+/// SVG through Graphviz, and the lint/contract sessions with their exit codes (the transition table
+/// and DOT themselves: HopContractsTests/ContractRenderingTests).
 @Suite struct RenderingTests {
   static let listTransferPath = ExampleCatalog.projectRoot.appendingPathComponent("examples/list_transfer.hop").path
-
-  @Test func transitionTableMarksInitialAndFinalStates() {
-    #expect(automaton(listTransfer).transitionTable() == """
-      contract C: 3 states, 3 messages
-          state     transitions
-      ▶   transfer  !cell → wait   !fin → end
-          wait      ?ack → transfer
-       ◎  end       (none)
-      ▶ initial   ◎ final   !m send   ?m receive
-
-      """)
-  }
-
-  @Test func dotMarksInitialFinalAndDirections() {
-    let dot = automaton(listTransfer).dot()
-    #expect(dot.hasPrefix("digraph \"C\" {"))
-    #expect(dot.contains("\"#initial\" -> \"transfer\";"))
-    #expect(dot.contains("\"end\" [shape=doublecircle];"))
-    #expect(dot.contains("\"wait\" [shape=circle];"))
-    #expect(dot.contains("\"transfer\" -> \"wait\" [label=\"!cell\", color=blue"))
-    #expect(dot.contains("\"wait\" -> \"transfer\" [label=\"?ack\", color=darkgreen, fontcolor=darkgreen, style=dashed]"))
-  }
 
   /// Whether Graphviz's `dot` is on PATH (scripts/install-deps.sh installs it).
   static let dotIsInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {

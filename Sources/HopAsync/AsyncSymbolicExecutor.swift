@@ -1,4 +1,4 @@
-import HopProver
+import HopSMT
 import HopSyntax
 
 /// One path-merged symbolic run of an async procedure body: the strongest
@@ -51,7 +51,7 @@ struct Snapshot {
 /// Runs a procedure body symbolically. Branches are run separately and
 /// merged with `if-then-else` terms, so the facts grow linearly with the
 /// program; loops are cut by their invariant (entry, preservation, exit).
-struct SymbolicExecutor {
+struct AsyncSymbolicExecutor {
   let fresh: FreshConstants
   let initial: PathState
   private(set) var obligations: [Obligation] = []
