@@ -7,12 +7,13 @@ import HopSyntax
 
 /// Every page of `hophop explain HHnnn`, one per diagnostic code of
 /// docs/diagnostics.md, and the text they are printed as.
+///
+/// The pages are written in docs/diagnostics/HHnnn.md, their programs and
+/// outputs in examples/diagnostics/; DiagnosticPagesPlugin builds them into
+/// this target as `generated` (decision 62).
 public enum DiagnosticPages {
   /// All pages, by code.
-  public static let all: [DiagnosticPage] =
-    (inputPages + namePages + sharedVariablePages + heapPages + arithmeticPages + channelPages + asyncConditionPages + asyncProgramPages + contractPages
-      + smtLibPages + runtimeInputPages + runtimePages + runtimeChannelPages)
-      .sorted { $0.code < $1.code }
+  public static let all: [DiagnosticPage] = generated.sorted { $0.code < $1.code }
 
   /// The page of `code` (`HH102`, `hh102`), if there is one.
   public static func page(for code: String) -> DiagnosticPage? {
