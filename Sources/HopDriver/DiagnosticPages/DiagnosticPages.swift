@@ -3,7 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HopAsync
+import HopChecker
+import HopContracts
+import HopRuntime
+import HopSMTLib
 import HopSyntax
+
+extension DiagnosticCatalog {
+  /// Every stage's catalog, in the order of their codes: the codes that exist.
+  public static let all: [DiagnosticCatalog] = [.frontEnd, .syncCheck, .asyncCheck, .contracts, .smtLib, .run]
+}
 
 /// Every page of `hophop explain HHnnn`, one per diagnostic code of
 /// docs/diagnostics.md, and the text they are printed as.
@@ -34,9 +44,11 @@ public enum DiagnosticPages {
   public static func explanation(for argument: String) -> (text: String, status: ExitStatus)? {
     guard looksLikeCode(argument), access(argument, F_OK) != 0 else { return nil }
     if let page = page(for: argument) { return (render(page), .success) }
-    return ("hophop: error: no diagnostic code \(argument.uppercased()); the codes are HH001–HH029 (front end), "
-      + "HH101–HH117 (check, sync), HH201–HH212 (check, async), HH301–HH320 (contracts), "
-      + "HH401–HH403 (entail), HH500–HH521 (run); docs/diagnostics.md lists them\n", .badInput)
+    let ranges = DiagnosticCatalog.all.compactMap { catalog in
+      catalog.codes.first.map { "\($0)–\(catalog.codes.last ?? $0) (\(catalog.stage))" }
+    }
+    return ("hophop: error: no diagnostic code \(argument.uppercased()); the codes are "
+      + ranges.joined(separator: ", ") + "; docs/diagnostics.md lists them\n", .badInput)
   }
 
   /// The page as plain text: headed sections, programs and output indented by four spaces.
