@@ -44,11 +44,16 @@ public enum DiagnosticPages {
   public static func explanation(for argument: String) -> (text: String, status: ExitStatus)? {
     guard looksLikeCode(argument), access(argument, F_OK) != 0 else { return nil }
     if let page = page(for: argument) { return (render(page), .success) }
+    return ("hophop: error: \(unknownCodeMessage(argument))\n", .badInput)
+  }
+
+  /// Why `argument` is explained by no page, with the ranges of the codes that exist.
+  static func unknownCodeMessage(_ argument: String) -> String {
     let ranges = DiagnosticCatalog.all.compactMap { catalog in
       catalog.codes.first.map { "\($0)–\(catalog.codes.last ?? $0) (\(catalog.stage))" }
     }
-    return ("hophop: error: no diagnostic code \(argument.uppercased()); the codes are "
-      + ranges.joined(separator: ", ") + "; docs/diagnostics.md lists them\n", .badInput)
+    return "no diagnostic code \(argument.uppercased()); the codes are " + ranges.joined(separator: ", ")
+      + "; docs/diagnostics.md lists them"
   }
 
   /// The page as plain text: headed sections, programs and output indented by four spaces.
