@@ -5,9 +5,11 @@ import HopSyntax
 import HopTestSupport
 import Testing
 
-/// The pages of `hophop explain HHnnn`: one per code, and each page's
-/// example really gives its code, with exactly the diagnostic text the page
-/// shows; each fixed program no longer gives it.
+/// The pages of `hophop explain HHnnn` (docs/diagnostics/HHnnn.md): one per
+/// code, and each page's example (examples/diagnostics/HHnnn_bad.*) really
+/// gives its code, with exactly the output recorded in HHnnn_bad.out, which
+/// the page shows; each fixed program (HHnnn_ok.*) no longer gives it.
+/// `HOPHOP_RECORD=1` re-records the outputs, and fails.
 @Suite struct DiagnosticPagesTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
