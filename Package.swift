@@ -34,13 +34,19 @@ let package = Package(
     .target(name: "HopAsync", dependencies: ["HopLogic", "HopSMT"]),
     .target(name: "HopSMTLib", dependencies: ["HopProver"]),
     .target(name: "HopRuntime", dependencies: ["HopSyntax", "HopLogic", "HopContracts"]),
-    .target(name: "HopDriver", dependencies: ["HopSMT", "HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"]),
+    .target(
+      name: "HopDriver", dependencies: ["HopSMT", "HopChecker", "HopAsync", "HopContracts", "HopSMTLib", "HopRuntime"],
+      plugins: ["DiagnosticPagesPlugin"]),
     .executableTarget(
       name: "hophop",
       dependencies: ["HopDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "hophop-bench",
       dependencies: ["HopDriver", "HopChecker", "HopContracts", "HopSyntax", "HopLogic", "HopProver", "HopSMTLib", "HopRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    // MARK: The pages of `hophop explain`, built from docs/diagnostics into HopDriver (decision 62).
+    .executableTarget(name: "DiagnosticPagesGenerator"),
+    .plugin(name: "DiagnosticPagesPlugin", capability: .buildTool(), dependencies: ["DiagnosticPagesGenerator"]),
 
     // MARK: Tests mirror the targets.
     .target(name: "HopTestSupport", dependencies: ["HopSyntax", "HopLogic", "HopRuntime"], path: "Tests/HopTestSupport"),

@@ -27,3 +27,12 @@ extension DiagnosticCode {
   /// A condition that could not be put to the solver (it could not be encoded): not proved.
   public static let conditionNotChecked = DiagnosticCode("HH212")
 }
+
+extension DiagnosticCatalog {
+  /// HH2xx: `check` of async procedures, the rely/guarantee conditions; HH208 and HH209 are bad input.
+  public static let asyncCheck = DiagnosticCatalog(stage: "check, async", codes: [
+    .guaranteeBroken, .postedPreconditionBroken, .relyTooWeak, .siblingBreaksRely, .invalidAccess,
+    .asyncInvariantOnEntry, .asyncInvariantNotPreserved, .positivePending, .sortMismatch, .conditionUnknown,
+    .divisionByZero, .conditionNotChecked,
+  ], badInput: [.positivePending, .sortMismatch])
+}

@@ -86,3 +86,14 @@ enum ChannelDiagnostics {
                range: range, notes: notes)
   }
 }
+
+extension DiagnosticCatalog {
+  /// HH1xx: `check` of sync procedures, the heap (CheckerDiagnostics.swift) and the channels (above).
+  public static let syncCheck = DiagnosticCatalog(stage: "check, sync", codes: [
+    .memoryFault, .leak, .postconditionNotEstablished, .invariantOnEntry, .invariantNotPreserved,
+    .callPreconditionNotFound, .race, .resourceInvariantNotEstablished, .unprotectedResourceVariable,
+    .proofUndecided, .syncDivisionByZero,
+    .contractViolation, .unspecifiedReception, .closeNotFinal, .closeNotPeers, .closeNotLeakFree,
+    .messageInvariantNotEstablished,
+  ])
+}

@@ -94,3 +94,12 @@ extension Diagnostic {
                notes: [.init("an endpoint that takes this transition can never be closed")])
   }
 }
+
+extension DiagnosticCatalog {
+  /// HH3xx: contracts, their construction (HH301–HH305, bad input) and their lint.
+  public static let contracts = DiagnosticCatalog(stage: "contracts", codes: [
+    .emptyContract, .missingInitialState, .multipleInitialStates, .unknownTargetState, .duplicateState,
+    .unreachableState, .noFinalStateReachable, .unusedMessage, .undeclaredMessage, .finalStateDeadExit,
+    .notLeakFree,
+  ], badInput: [.emptyContract, .missingInitialState, .multipleInitialStates, .unknownTargetState, .duplicateState])
+}

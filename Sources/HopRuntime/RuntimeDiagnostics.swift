@@ -47,3 +47,11 @@ extension Fault {
     return Diagnostic(code: .runtimeFault(kind), message: "\(kind.rawValue): \(message)", range: range, notes: notes)
   }
 }
+
+extension DiagnosticCatalog {
+  /// HH5xx: `hophop run`, a code per fault kind and the codes of a run that cannot start.
+  public static let run = DiagnosticCatalog(
+    stage: "run",
+    codes: [.runtimeCannotRun, .runtimeNoInput, .runtimeUnknownProcedure] + FaultKind.allCases.map(DiagnosticCode.runtimeFault),
+    badInput: DiagnosticCode.runtimeInputErrors)
+}

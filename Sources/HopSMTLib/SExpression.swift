@@ -140,3 +140,8 @@ extension DiagnosticCode {
   /// HH403: a construct outside the supported fragment; the answer is `unknown`.
   public static let smtUnsupported = DiagnosticCode("HH403")
 }
+
+extension DiagnosticCatalog {
+  /// HH4xx: the SMT-LIB front end of `hophop entail`.
+  public static let smtLib = DiagnosticCatalog(stage: "entail", codes: [.smtMalformed, .smtTooDeep, .smtUnsupported])
+}

@@ -16,7 +16,8 @@ struct ExplainCommand: ParsableCommand {
 
       hophop explain HHnnn (HH102, hh102, ...), when no file of that name exists, prints the page of \
       that diagnostic code: what it means, the rule of the logic behind it, a minimal program with the \
-      diagnostic hophop prints for it, and how to fix it. An unknown code exits 2.
+      diagnostic hophop prints for it, and how to fix it. An unknown code exits 2. With --format json, \
+      the page's sections as data and its text (an unknown code: the document's error).
       """)
 
   @OptionGroup var output: OutputOptions
@@ -26,9 +27,10 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func run() throws {
-    if let page = DiagnosticPages.explanation(for: file) {
-      if page.status == .success { return Console.standardOutput(page.text) }
-      Console.standardError(page.text)
+    let json = output.format == .json
+    if let page = json ? DiagnosticPages.jsonExplanation(for: file) : DiagnosticPages.explanation(for: file) {
+      if page.status == .success || json { Console.standardOutput(page.text) } else { Console.standardError(page.text) }
+      if page.status == .success { return }
       throw ExitCode(page.status)
     }
     let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,

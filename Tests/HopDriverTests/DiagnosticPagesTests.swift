@@ -5,9 +5,11 @@ import HopSyntax
 import HopTestSupport
 import Testing
 
-/// The pages of `hophop explain HHnnn`: one per code, and each page's
-/// example really gives its code, with exactly the diagnostic text the page
-/// shows; each fixed program no longer gives it.
+/// The pages of `hophop explain HHnnn` (docs/diagnostics/HHnnn.md): one per
+/// code, and each page's example (examples/diagnostics/HHnnn_bad.*) really
+/// gives its code, with exactly the output recorded in HHnnn_bad.out, which
+/// the page shows; each fixed program (HHnnn_ok.*) no longer gives it.
+/// `HOPHOP_RECORD=1` re-records the outputs, and fails.
 @Suite struct DiagnosticPagesTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -81,20 +83,46 @@ import Testing
   /// from which no final state is reachable (HH311).
   static let alsoGiven: [String: Set<String>] = ["HH314": ["HH311"]]
 
+  /// The file of examples/diagnostics/ named `HHnnn_SUFFIX` with the extension of the example's file.
+  static func exampleFile(_ code: String, _ suffix: String, _ example: DiagnosticPage.Example) -> URL {
+    let ext = example.file.hasSuffix(".smt2") ? "smt2" : "hop"
+    let name = suffix == "out" ? "\(code)_bad.out" : "\(code)_\(suffix).\(ext)"
+    return root.appendingPathComponent("examples/diagnostics/\(name)")
+  }
+
+  /// The input as it is on disk now: a page's `.text` program is read from examples/diagnostics/,
+  /// so that the test runs the file, not a copy built into an older binary.
+  static func onDisk(_ input: DiagnosticPage.Input, _ code: String, _ suffix: String,
+                     _ example: DiagnosticPage.Example) throws -> DiagnosticPage.Input {
+    guard case .text = input else { return input }
+    return .text(try String(contentsOf: exampleFile(code, suffix, example), encoding: .utf8))
+  }
+
+  /// With `HOPHOP_RECORD=1` the output is written to `HHnnn_bad.out` instead of compared, and the
+  /// test fails, so that a recording run is never taken for a passing one.
   @Test(arguments: withExamples) func theExampleGivesItsCodeAndTheShownText(code: String) throws {
     let page = try Self.page(code)
     let example = try #require(page.example)
-    let (diagnostics, text) = try Self.run(example.command, file: example.file, input: example.input)
+    let input = try Self.onDisk(example.input, code, "bad", example)
+    let (diagnostics, text) = try Self.run(example.command, file: example.file, input: input)
     let others = Set(diagnostics.map(\.code.rawValue)).subtracting([code])
     #expect(diagnostics.contains { $0.code == page.code }, "\(code): \(diagnostics.map(\.code))")
     #expect(others == Self.alsoGiven[code, default: []], "\(code): other codes \(others.sorted())")
-    #expect(text == example.output, "\(code): the page shows\n\(example.output)\nbut hophop prints\n\(text)")
+    let recorded = Self.exampleFile(code, "out", example)
+    if ProcessInfo.processInfo.environment["HOPHOP_RECORD"] == "1" {
+      try Data(text.utf8).write(to: recorded)
+      Issue.record("\(code): recorded \(recorded.path) (HOPHOP_RECORD=1); run again without it")
+      return
+    }
+    let onDisk = try String(contentsOf: recorded, encoding: .utf8)
+    #expect(text == onDisk, "\(code): \(recorded.lastPathComponent) shows\n\(onDisk)\nbut hophop prints\n\(text)")
+    #expect(onDisk == example.output, "\(code): the page built into hophop is older than \(recorded.lastPathComponent)")
   }
 
   @Test(arguments: withFixes) func theFixedProgramDoesNotGiveTheCode(code: String) throws {
     let page = try Self.page(code)
     let example = try #require(page.example, "a fix needs an example to fix")
-    let fixed = try #require(page.fixed)
+    let fixed = try Self.onDisk(try #require(page.fixed), code, "ok", example)
     let (diagnostics, text) = try Self.run(example.command, file: example.file, input: fixed)
     #expect(!diagnostics.contains { $0.code == page.code }, "\(code):\n\(text)")
     #expect(!diagnostics.hasErrors, "\(code): the fixed program still has errors:\n\(text)")
@@ -145,18 +173,9 @@ import Testing
     })
   }
 
-  /// The codes the stages' catalogs declare (`DiagnosticCode("HHnnn")` anywhere in Sources/).
+  /// The codes of the stages' catalogs.
   static func declaredCodes() throws -> Set<String> {
-    var codes = Set<String>()
-    let sources = root.appendingPathComponent("Sources")
-    let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
-    for case let file as URL in files where file.pathExtension == "swift" {
-      let text = try String(contentsOf: file, encoding: .utf8)
-      for match in text.matches(of: try Regex(#"DiagnosticCode\("(HH[0-9]{3})"\)"#)) {
-        codes.insert(String(text[match.range].dropFirst(16).prefix(5)))
-      }
-    }
-    return codes
+    Set(DiagnosticCatalog.all.flatMap(\.codes).map(\.rawValue))
   }
 
   @Test func everyDocumentedAndDeclaredCodeHasOnePage() throws {
@@ -167,6 +186,26 @@ import Testing
     #expect(documented.count >= 55)
     #expect(Set(pages) == documented, "pages \(Set(pages).symmetricDifference(documented).sorted())")
     #expect(Set(pages) == declared, "catalogs \(Set(pages).symmetricDifference(declared).sorted())")
+  }
+
+  /// docs/diagnostics/ holds one page per code of the catalogs, and examples/diagnostics/ only
+  /// the programs and outputs of those pages' examples.
+  @Test func everyCatalogCodeHasAPageFileAndEveryFileACode() throws {
+    let manager = FileManager.default
+    let pageFiles = try manager.contentsOfDirectory(atPath: Self.root.appendingPathComponent("docs/diagnostics").path)
+    let declared = try Self.declaredCodes()
+    #expect(Set(pageFiles) == Set(declared.map { "\($0).md" }),
+            "\(Set(pageFiles).symmetricDifference(declared.map { "\($0).md" }).sorted())")
+    var expected = Set<String>()
+    for page in DiagnosticPages.all {
+      guard let example = page.example else { continue }
+      let code = page.code.rawValue
+      expected.insert(Self.exampleFile(code, "out", example).lastPathComponent)
+      if case .text = example.input { expected.insert(Self.exampleFile(code, "bad", example).lastPathComponent) }
+      if case .text? = page.fixed { expected.insert(Self.exampleFile(code, "ok", example).lastPathComponent) }
+    }
+    let exampleFiles = try manager.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples/diagnostics").path)
+    #expect(Set(exampleFiles) == expected, "\(Set(exampleFiles).symmetricDifference(expected).sorted())")
   }
 
   @Test func aPageHasEverySection() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import HopDriver
 import HopTestSupport
 import Testing
 
@@ -136,6 +137,33 @@ import Testing
     let diagnostics = try #require(document["files"]?.arrayValue?.first?["diagnostics"]?.arrayValue)
     #expect(diagnostics.contains { $0["message"]?.stringValue?.contains("nowhere") == true })
     #expect(run.errors.isEmpty)
+  }
+
+  @Test func explainOfACodeGivesThePageAsData() throws {
+    let (document, run) = try Self.document(["explain", "hh102"])
+    let text = try EntailCommandLineTests.run(["explain", "HH102"]).output
+    #expect(run.status == 0 && run.errors.isEmpty)
+    #expect(document["files"]?.arrayValue?.first?["path"]?.stringValue == "hh102")
+    let result = try #require(Self.result(document))
+    #expect(result["code"]?.stringValue == "HH102")
+    #expect(result["text"]?.stringValue == text)
+    #expect(result["example"]?["commandLine"]?.stringValue == "hophop check example.hop")
+    #expect(result["example"]?["input"]?["text"]?.stringValue?.isEmpty == false)
+    #expect(result["fixed"]?["text"]?.stringValue?.isEmpty == false)
+    let (unknown, unknownRun) = try Self.document(["explain", "HH999"])
+    #expect(unknownRun.status == 2 && unknownRun.errors.isEmpty)
+    #expect(unknown["files"]?.arrayValue?.isEmpty == true)
+    #expect(unknown["error"]?["message"]?.stringValue?.hasPrefix("no diagnostic code HH999; the codes are") == true)
+  }
+
+  /// Every page's document, built in process: pages with a shell input, without an example, without a fix.
+  @Test func everyPageIsADocumentOfTheSchema() throws {
+    for page in DiagnosticPages.all {
+      let explained = try #require(DiagnosticPages.jsonExplanation(for: page.code.rawValue))
+      let document = try JSONValue.parse(explained.text)
+      #expect(Self.validator.errors(in: document).isEmpty, "\(page.code): \(Self.validator.errors(in: document).prefix(3))")
+      #expect(Self.result(document)?["text"]?.stringValue == DiagnosticPages.render(page))
+    }
   }
 
   @Test func entailGivesTheAnswer() throws {

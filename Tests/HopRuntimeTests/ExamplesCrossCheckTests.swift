@@ -55,22 +55,12 @@ import Testing
     }
   }
 
-  static let memory: Set<FaultKind> = [.nullDereference, .danglingDereference, .doubleDispose, .invalidAddress]
-
-  /// The faults that show the checker's error: the same error, a deadlock that stops the run before it
-  /// gets there, or, for a false postcondition, the memory fault of a caller that trusts it.
+  /// The faults that show the checker's error (`CheckerErrorFaults`, the map `hophop check`'s
+  /// counterexample search uses): in a run of the procedure or of a caller, or a deadlock that stops
+  /// the run before it gets there.
   static func showing(_ code: String) -> Set<FaultKind> {
-    let same: Set<FaultKind> = switch code {
-    case "HH101", "HH205": memory
-    case "HH102": [.leak]
-    case "HH103": memory.union([.postconditionFailed])
-    case "HH108": [.contractViolation]
-    case "HH109": [.unexpectedMessage]
-    case "HH110": [.closeNotFinal]
-    case "HH111": [.closeNotPeers]
-    default: [.closeWithMessages]
-    }
-    return same.union([.deadlock])
+    let code = DiagnosticCode(code)
+    return CheckerErrorFaults.inProcedure(code).union(CheckerErrorFaults.inCaller(code)).union([.deadlock])
   }
 
   @Test(arguments: faulty)

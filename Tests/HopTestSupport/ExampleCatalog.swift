@@ -17,8 +17,12 @@ public enum ExampleCatalog {
     return found.sorted()
   }
 
-  /// The example programs of examples/.
-  public static var examples: [String] { hopFiles(under: "examples") }
+  /// The example programs of examples/, less examples/diagnostics/: those are the programs of
+  /// the `hophop explain` pages (docs/diagnostics/), most of them wrong on purpose, and
+  /// DiagnosticPagesTests checks them against their recorded output.
+  public static var examples: [String] {
+    hopFiles(under: "examples").filter { !$0.contains("/examples/diagnostics/") }
+  }
 
   /// What an example's first line says hophop must answer.
   public enum Expectation: Equatable, Sendable {

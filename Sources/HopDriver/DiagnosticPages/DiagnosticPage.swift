@@ -5,10 +5,12 @@ import HopSyntax
 /// behind it, a minimal input that gives it with the diagnostic hophop
 /// really prints for it, and how to fix it.
 ///
-/// The text is part of the binary (hophop is shipped as one static
-/// executable). `DiagnosticPagesTests` runs every example and every fixed
-/// program through the real session, so a page cannot drift from what the
-/// tool says.
+/// A page is written in docs/diagnostics/HHnnn.md, with its programs and
+/// recorded output in examples/diagnostics/; DiagnosticPagesPlugin makes the
+/// text part of the binary (hophop is shipped as one static executable,
+/// decisions 52 and 62). `DiagnosticPagesTests` runs every example and every
+/// fixed program through the real session, so a page cannot drift from what
+/// the tool says.
 public struct DiagnosticPage: Sendable {
   public var code: DiagnosticCode
   /// One line, as in docs/diagnostics.md.

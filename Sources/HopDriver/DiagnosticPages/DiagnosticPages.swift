@@ -3,16 +3,27 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HopAsync
+import HopChecker
+import HopContracts
+import HopRuntime
+import HopSMTLib
 import HopSyntax
+
+extension DiagnosticCatalog {
+  /// Every stage's catalog, in the order of their codes: the codes that exist.
+  public static let all: [DiagnosticCatalog] = [.frontEnd, .syncCheck, .asyncCheck, .contracts, .smtLib, .run]
+}
 
 /// Every page of `hophop explain HHnnn`, one per diagnostic code of
 /// docs/diagnostics.md, and the text they are printed as.
+///
+/// The pages are written in docs/diagnostics/HHnnn.md, their programs and
+/// outputs in examples/diagnostics/; DiagnosticPagesPlugin builds them into
+/// this target as `generated` (decision 62).
 public enum DiagnosticPages {
   /// All pages, by code.
-  public static let all: [DiagnosticPage] =
-    (inputPages + namePages + sharedVariablePages + heapPages + arithmeticPages + channelPages + asyncConditionPages + asyncProgramPages + contractPages
-      + smtLibPages + runtimeInputPages + runtimePages + runtimeChannelPages)
-      .sorted { $0.code < $1.code }
+  public static let all: [DiagnosticPage] = generated.sorted { $0.code < $1.code }
 
   /// The page of `code` (`HH102`, `hh102`), if there is one.
   public static func page(for code: String) -> DiagnosticPage? {
@@ -33,9 +44,16 @@ public enum DiagnosticPages {
   public static func explanation(for argument: String) -> (text: String, status: ExitStatus)? {
     guard looksLikeCode(argument), access(argument, F_OK) != 0 else { return nil }
     if let page = page(for: argument) { return (render(page), .success) }
-    return ("hophop: error: no diagnostic code \(argument.uppercased()); the codes are HH001–HH029 (front end), "
-      + "HH101–HH117 (check, sync), HH201–HH212 (check, async), HH301–HH320 (contracts), "
-      + "HH401–HH403 (entail), HH500–HH521 (run); docs/diagnostics.md lists them\n", .badInput)
+    return ("hophop: error: \(unknownCodeMessage(argument))\n", .badInput)
+  }
+
+  /// Why `argument` is explained by no page, with the ranges of the codes that exist.
+  static func unknownCodeMessage(_ argument: String) -> String {
+    let ranges = DiagnosticCatalog.all.compactMap { catalog in
+      catalog.codes.first.map { "\($0)–\(catalog.codes.last ?? $0) (\(catalog.stage))" }
+    }
+    return "no diagnostic code \(argument.uppercased()); the codes are " + ranges.joined(separator: ", ")
+      + "; docs/diagnostics.md lists them"
   }
 
   /// The page as plain text: headed sections, programs and output indented by four spaces.

@@ -149,12 +149,6 @@ public enum CheckSession {
 extension DiagnosticCode {
   /// The codes that mean the input itself is bad (exit 2): it cannot be read,
   /// lexed, parsed or resolved, or a specification is ill-formed. Every other
-  /// error is a verdict (exit 1).
-  public static let inputErrors: Set<DiagnosticCode> = [
-    .invalidInput, .illegalCharacter, .unterminatedComment, .syntaxError, .nestingTooDeep, .wrongLayer,
-    .invalidLiteral, .undeclaredName, .duplicateDeclaration, .wrongArgumentCount, .referenceArgumentNotVariable,
-    .notAsync, .misusedName, .unprotectedInvariantVariable, .messageInvariantVariable, .initCalled,
-    .globalByReference, .positivePending, .sortMismatch,
-    .emptyContract, .missingInitialState, .multipleInitialStates, .unknownTargetState, .duplicateState,
-  ]
+  /// error is a verdict (exit 1). The stages' catalogs say which (`badInput`).
+  public static let inputErrors: Set<DiagnosticCode> = DiagnosticCatalog.all.reduce(into: []) { $0.formUnion($1.badInput) }
 }

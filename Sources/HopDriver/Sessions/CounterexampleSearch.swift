@@ -68,25 +68,7 @@ enum CounterexampleSearch {
     var alsoRun: String?
 
     /// The fault kinds a run shows for this error, wherever they happen (a leak at the exit, say).
-    var expectedKinds: Set<FaultKind> {
-      let memory: Set<FaultKind> = [.nullDereference, .danglingDereference, .doubleDispose, .invalidAddress]
-      switch diagnostic.code.rawValue {
-      case "HH101", "HH205": return memory
-      case "HH102": return [.leak]
-      case "HH103": return [.postconditionFailed, .leak]
-      case "HH108": return [.contractViolation]
-      case "HH109": return [.unexpectedMessage]
-      case "HH110": return [.closeNotFinal, .closeWithMessages]
-      case "HH111": return [.closeNotPeers]
-      case "HH112": return [.closeWithMessages]
-      case "HH202", "HH203", "HH204": return [.asyncPreconditionFalse]
-      case "HH117", "HH211": return [.divisionByZero]
-      // A loop entered or left outside its invariant, a callee called outside its precondition, a
-      // resource left outside its invariant: what goes wrong shows later, as any fault of the run.
-      case "HH104", "HH105", "HH106", "HH113": return Set(FaultKind.allCases).subtracting([.deadlock])
-      default: return []
-      }
-    }
+    var expectedKinds: Set<FaultKind> { CheckerErrorFaults.inProcedure(diagnostic.code) }
 
     /// Whether `fault` is at the failing command.
     func isAt(_ fault: Fault) -> Bool {

@@ -1,0 +1,7 @@
+(set-logic QF_SHLS)
+(declare-sort Ref 0)
+(declare-datatypes ((Node 0)) (((node (nxt Ref)))))
+(declare-heap (Ref Node))
+(declare-const x Ref)
+(assert (sep (pto x (node y))))
+(check-sat)

@@ -1,0 +1,10 @@
+(set-logic QF_SHLS)
+(declare-sort Ref 0)
+(declare-datatypes ((Node 0)) (((node (nxt Ref)))))
+(declare-heap (Ref Node))
+(define-fun-rec seg ((a Ref) (b Ref)) Bool
+  (or (and (= a b) (_ emp Ref Node))
+      (exists ((w Ref)) (and (distinct a b) (sep (pto a (node w)) (seg w b))))))
+(declare-const x Ref)
+(assert (seg x nil))
+(check-sat)
