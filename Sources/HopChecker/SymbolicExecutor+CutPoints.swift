@@ -163,11 +163,14 @@ extension SymbolicExecutor {
     var postconditions: [[SymbolicHeap]] = []
     var changed = Set<String>()
     var substitutions: [[Variable: Term]] = []
+    // Each call's specification, looked up once: a call of none stops here.
+    var specifications: [ProgramContext.Specification] = []
     for call in calls {
       guard let specification = context.specifications[call.procedure.name] else {
         throw .undecided(CheckerDiagnostics.cannotCheck("'\(call.procedure.name)' has no specification to call",
                                                         range: call.range))
       }
+      specifications.append(specification)
       let substitution = actuals(of: call, specification.declaration)
       substitutions.append(substitution)
       // The specification's globals, renamed apart where the caller shadows them (before the formals are replaced).
@@ -191,7 +194,7 @@ extension SymbolicExecutor {
     }
     if recorder != nil {
       for (index, call) in calls.enumerated() {
-        let specification = context.specifications[call.procedure.name]!
+        let specification = specifications[index]
         let needs = specification.precondition.map { StateDisplay.text($0.substitutingAll(substitutions[index])) }
         note(range, "\(call.procedure.name) \(calls.count > 1 ? "takes" : "needs"): \(needs.joined(separator: "  or  "))")
       }
@@ -205,8 +208,7 @@ extension SymbolicExecutor {
         for name in changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
         let instantiation = found.instantiation.mapValues { $0.substituting(old) }
         var results: [SymbolicHeap] = [found.heap.closed.substitutingAll(old)]
-        for (index, call) in calls.enumerated() {
-          let specification = context.specifications[call.procedure.name]!
+        for (index, specification) in specifications.enumerated() {
           var substitution = substitutions[index]
           // The postcondition speaks of the callee's final values of its value
           // parameters: the caller knows them only when the callee never assigns them.

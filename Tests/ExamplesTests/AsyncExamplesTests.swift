@@ -72,4 +72,17 @@ import Testing
     #expect(written.count == result.files[0].async?.queryCount)
     #expect(written.allSatisfy { $0.hasPrefix("device_server-") })
   }
+
+  @Test func aDumpThatCannotBeWrittenIsAnError() throws {
+    // The directory is a file: nothing can be written into it, and the run says so.
+    let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-dump-\(UUID().uuidString)")
+    try Data().write(to: blocker)
+    defer { try? FileManager.default.removeItem(at: blocker) }
+    let path = ExampleCatalog.projectRoot.appendingPathComponent("examples/async/device_server.hop").path
+    let result = CheckSession.check([path], options: .init(dumpDirectory: blocker.path))
+    let errors = result.files[0].report.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code.rawValue) == ["HH001"])
+    #expect(errors.first?.message.contains("--dump-smt: cannot write '\(blocker.path)'") == true)
+    #expect(result.exitStatus == .badInput)
+  }
 }
