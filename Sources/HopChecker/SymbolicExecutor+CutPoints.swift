@@ -171,7 +171,7 @@ extension SymbolicExecutor {
                                                         range: call.range))
       }
       specifications.append(specification)
-      let substitution = actuals(of: call, specification.declaration)
+      let substitution = try actuals(of: call, specification.declaration)
       substitutions.append(substitution)
       // The specification's globals, renamed apart where the caller shadows them (before the formals are replaced).
       let formals = Set(specification.declaration.parameters.map(\.name))
@@ -228,13 +228,13 @@ extension SymbolicExecutor {
   }
 
   /// Formal parameters to actual arguments (a value argument the logic has no term for becomes a fresh value).
-  private mutating func actuals(of call: Call, _ callee: ProcedureDecl) -> [Variable: Term] {
+  private mutating func actuals(of call: Call, _ callee: ProcedureDecl) throws(ProofStop) -> [Variable: Term] {
     var substitution: [Variable: Term] = [:]
     for (formal, actual) in zip(callee.referenceParameters, call.referenceArguments) {
-      substitution[Variable(formal.name)] = term(actual) ?? .variable(supply.variable(formal.name))
+      substitution[Variable(formal.name)] = try term(actual) ?? .variable(supply.variable(formal.name))
     }
     for (formal, actual) in zip(callee.valueParameters, call.valueArguments) {
-      substitution[Variable(formal.name)] = term(actual) ?? .variable(supply.variable(formal.name))
+      substitution[Variable(formal.name)] = try term(actual) ?? .variable(supply.variable(formal.name))
     }
     return substitution
   }

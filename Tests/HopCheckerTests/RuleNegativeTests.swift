@@ -1,6 +1,7 @@
 @testable import HopChecker
 import HopLogic
 import HopProver
+import HopSyntax
 import HopTestSupport
 import Testing
 
@@ -101,5 +102,31 @@ import Testing
       return
     }
     #expect(cases.count == 2)
+  }
+}
+
+/// An integer literal that is no number (the lexer makes none; an AST built by a tool might):
+/// the proof stops, undecided with the reason, instead of taking it for an unknown value.
+@Suite struct InvalidLiteralTests {
+  /// `f(x) [emp] { x = 5; } [x == 5]` with the literal 5 of the command replaced by `digits`.
+  static func verdict(assigning digits: String) -> (outcome: ProofOutcome?, messages: [String]) {
+    let file = SourceFile(path: "t.hop", text: "tl;\nf(x) [emp] { x = 5; } [x == 5]\n")
+    var program = Frontend.analyze(file).program
+    guard case .procedure(var procedure) = program.declarations[0],
+          case .assign(let name, let value) = procedure.body[0].kind else {
+      Issue.record("unexpected program \(program)")
+      return (nil, [])
+    }
+    procedure.body[0].kind = .assign(name, Expression(.integer(digits), range: value.range))
+    program.declarations[0] = .procedure(procedure)
+    let report = SyncChecker.check(program)
+    return (report.procedures.first?.outcome, report.diagnostics.map(\.message))
+  }
+
+  @Test func anInvalidLiteralIsUndecidedWithItsReason() {
+    #expect(Self.verdict(assigning: "5").outcome == .valid)
+    let invalid = Self.verdict(assigning: "5x")
+    #expect(invalid.outcome == .unknown)
+    #expect(invalid.messages == ["not proved: '5x' is not an integer literal"])
   }
 }
