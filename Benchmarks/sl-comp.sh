@@ -3,7 +3,8 @@
 # instance and reports solved / wrong / unknown, total and median wall time per
 # process. Usage: Benchmarks/sl-comp.sh [FOLDER]; HOPHOP_BENCH_PASSES (default 3)
 # is how many times each file is run (its time is the median of those runs).
-# The in-process variant, also run by CI, is `hophop-bench sl-comp`.
+# CI runs it (.ci/run): it exits 1 on a wrong answer or a crashed process. The
+# in-process variant is `hophop-bench sl-comp`.
 #
 # hophop is built as it would be shipped (decision 25) by scripts/build-static.sh:
 # release, Swift runtime linked statically, fixed-address executable, in its own
@@ -29,12 +30,16 @@ expected = {path: re.search(r":status\s+(sat|unsat)", path.read_text()) for path
 # moment when the (shared, virtual) machine is busy then spoils one pass, not the figure.
 times = {path: [] for path in files}
 answers = {path: set() for path in files}
+crashed = set()
 for _ in range(passes):
     for path in files:
         start = time.perf_counter()
-        answer = subprocess.run([hophop, "entail", str(path)], capture_output=True, text=True).stdout.strip()
+        run = subprocess.run([hophop, "entail", str(path)], capture_output=True, text=True)
         times[path].append((time.perf_counter() - start) * 1000)
-        answers[path].add(answer)
+        answers[path].add(run.stdout.strip())
+        # Killed by a signal (a trap, a stack overflow): a crash, never just an unknown answer.
+        if run.returncode < 0:
+            crashed.add(path)
 solved = wrong = unknown = 0
 for path in files:
     status = expected[path].group(1) if expected[path] else None
@@ -52,9 +57,12 @@ def spawn_ms():
     subprocess.run(["true"], capture_output=True)
     return (time.perf_counter() - start) * 1000
 empty = statistics.median(spawn_ms() for _ in range(50))
-print(f"{len(files)} instances: solved {solved}, wrong {wrong}, unknown {unknown}")
+for path in sorted(crashed):
+    print(f"CRASHED {path}")
+print(f"{len(files)} instances: solved {solved}, wrong {wrong}, unknown {unknown}"
+      + (f", crashed {len(crashed)}" if crashed else ""))
 print(f"whole process per file (median of {passes} passes): total {sum(per_file)/1000:.2f} s, "
       f"median {statistics.median(per_file):.1f} ms, max {max(per_file):.1f} ms")
 print(f"harness: an empty process takes {empty:.1f} ms measured the same way")
-sys.exit(1 if wrong else 0)
+sys.exit(1 if wrong or crashed else 0)
 PY

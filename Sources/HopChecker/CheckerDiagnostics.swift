@@ -35,10 +35,6 @@ enum CheckerDiagnostics {
                range: range, notes: state)
   }
 
-  static func disposeNull(range: SourceRange) -> Diagnostic {
-    Diagnostic(code: .memoryFault, message: "memory fault: dispose of NULL", range: range)
-  }
-
   static func leak(_ procedure: String, leftover: [SpatialAtom], range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(code: .leak, message: "leak: heap owned when '\(procedure)' returns is not described by its postcondition",
                range: range, notes: notes)

@@ -16,8 +16,6 @@ struct ProcedureProof {
   let context: ProgramContext
   let procedure: ProcedureDecl
 
-  func run() -> Outcome { run(recording: false).outcome }
-
   /// The outcome, and when `recording`, the entry states, the states after each command and the proof's remarks.
   func run(recording: Bool) -> (outcome: Outcome, entry: [SymbolicHeap], steps: [TraceStep], notes: [TraceNote]) {
     var executor = SymbolicExecutor(context: context)

@@ -41,7 +41,9 @@ extension SymbolicExecutor {
       heap.spatial[0] = .endpoint(address, cell)
       // Without a value (or with one the logic has no term for) `val` is arbitrary: a fresh free
       // name, for which the invariant must hold whatever it is — not an existential the prover may choose.
-      let sent = value.flatMap(term) ?? .variable(Variable(String(supply.variable("val").name.dropFirst())))
+      var valueTerm: Term?
+      if let value { valueTerm = try term(value) }
+      let sent = valueTerm ?? .variable(Variable(String(supply.variable("val").name.dropFirst())))
       let invariant = messageInvariant(message.name, value: sent, source: endpoint)
       note(range, "\(endpoint): \(Self.label(before)) → \(Self.label(cell)), sending '\(message.name)'"
                   + Self.carried(invariant))
@@ -50,7 +52,7 @@ extension SymbolicExecutor {
         notes.insert(Diagnostic.Note("'\(message.name)' carries: \(invariant.map(StateDisplay.text).joined(separator: "  or  "))"), at: 0)
         if value == nil {
           notes.insert(Diagnostic.Note("sent without a value: 'val' may be anything"), at: 1)
-        } else if value.flatMap(term) == nil {
+        } else if valueTerm == nil {
           notes.insert(Diagnostic.Note("the logic has no term for the value sent: 'val' may be anything"), at: 1)
         }
         return ChannelDiagnostics.invariant(message.name, range: range, notes: notes)

@@ -163,12 +163,15 @@ extension SymbolicExecutor {
     var postconditions: [[SymbolicHeap]] = []
     var changed = Set<String>()
     var substitutions: [[Variable: Term]] = []
+    // Each call's specification, looked up once: a call of none stops here.
+    var specifications: [ProgramContext.Specification] = []
     for call in calls {
       guard let specification = context.specifications[call.procedure.name] else {
         throw .undecided(CheckerDiagnostics.cannotCheck("'\(call.procedure.name)' has no specification to call",
                                                         range: call.range))
       }
-      let substitution = actuals(of: call, specification.declaration)
+      specifications.append(specification)
+      let substitution = try actuals(of: call, specification.declaration)
       substitutions.append(substitution)
       // The specification's globals, renamed apart where the caller shadows them (before the formals are replaced).
       let formals = Set(specification.declaration.parameters.map(\.name))
@@ -191,7 +194,7 @@ extension SymbolicExecutor {
     }
     if recorder != nil {
       for (index, call) in calls.enumerated() {
-        let specification = context.specifications[call.procedure.name]!
+        let specification = specifications[index]
         let needs = specification.precondition.map { StateDisplay.text($0.substitutingAll(substitutions[index])) }
         note(range, "\(call.procedure.name) \(calls.count > 1 ? "takes" : "needs"): \(needs.joined(separator: "  or  "))")
       }
@@ -205,8 +208,7 @@ extension SymbolicExecutor {
         for name in changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
         let instantiation = found.instantiation.mapValues { $0.substituting(old) }
         var results: [SymbolicHeap] = [found.heap.closed.substitutingAll(old)]
-        for (index, call) in calls.enumerated() {
-          let specification = context.specifications[call.procedure.name]!
+        for (index, specification) in specifications.enumerated() {
           var substitution = substitutions[index]
           // The postcondition speaks of the callee's final values of its value
           // parameters: the caller knows them only when the callee never assigns them.
@@ -226,13 +228,13 @@ extension SymbolicExecutor {
   }
 
   /// Formal parameters to actual arguments (a value argument the logic has no term for becomes a fresh value).
-  private mutating func actuals(of call: Call, _ callee: ProcedureDecl) -> [Variable: Term] {
+  private mutating func actuals(of call: Call, _ callee: ProcedureDecl) throws(ProofStop) -> [Variable: Term] {
     var substitution: [Variable: Term] = [:]
     for (formal, actual) in zip(callee.referenceParameters, call.referenceArguments) {
-      substitution[Variable(formal.name)] = term(actual) ?? .variable(supply.variable(formal.name))
+      substitution[Variable(formal.name)] = try term(actual) ?? .variable(supply.variable(formal.name))
     }
     for (formal, actual) in zip(callee.valueParameters, call.valueArguments) {
-      substitution[Variable(formal.name)] = term(actual) ?? .variable(supply.variable(formal.name))
+      substitution[Variable(formal.name)] = try term(actual) ?? .variable(supply.variable(formal.name))
     }
     return substitution
   }

@@ -89,7 +89,7 @@ struct SymbolicExecutor {
   private mutating func step(_ statement: Statement, _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
     switch statement.kind {
     case .assign(let name, let value):
-      return [assign(name.name, term(value), in: state)]
+      return [assign(name.name, try term(value), in: state)]
     case .lookup(let name, let pointer, let field):
       let address = try addressTerm(pointer)
       return try expose(.cell, at: address, in: state, action: "read of field '\(field.name)' of", range: statement.range)
@@ -100,7 +100,7 @@ struct SymbolicExecutor {
         }
     case .mutate(let pointer, let field, let value):
       let address = try addressTerm(pointer)
-      let written = term(value) ?? .variable(supply.variable(field.name))
+      let written = try term(value) ?? .variable(supply.variable(field.name))
       return try expose(.cell, at: address, in: state, action: "write of field '\(field.name)' of", range: statement.range)
         .map { heap in
           var heap = heap
@@ -185,6 +185,7 @@ struct SymbolicExecutor {
   /// its divisors must not be zero in `states` (HH117) unless the caller has checked them.
   func assume(_ condition: Expression, holds: Bool, in states: [SymbolicHeap],
               divisorsChecked: Bool = false) throws(ProofStop) -> [SymbolicHeap] {
+    try Self.requireValidLiterals(condition)
     if !divisorsChecked { try requireNonZeroDivisors([condition], in: states, at: condition.range) }
     let cases = Conditions.cases(condition, holds: holds)
     return states.flatMap { state in
@@ -193,12 +194,30 @@ struct SymbolicExecutor {
   }
 
   /// The term of a program expression; `nil` for one the logic has no term for (its value is then unknown).
-  func term(_ expression: Expression) -> Term? {
-    try? AssertionTranslation.term(expression)
+  /// An integer literal that is no number is undecided, never an unknown value.
+  func term(_ expression: Expression) throws(ProofStop) -> Term? {
+    try Self.requireValidLiterals(expression)
+    return try? AssertionTranslation.term(expression)
+  }
+
+  /// Stops the proof, undecided with the reason, at an integer literal of `expression` that is no number
+  /// (the lexer makes none, but an AST built otherwise might).
+  static func requireValidLiterals(_ expression: Expression) throws(ProofStop) {
+    switch expression.kind {
+    case .integer(let digits) where BigInteger(digits) == nil:
+      throw .undecided(CheckerDiagnostics.cannotCheck("'\(digits)' is not an integer literal", range: expression.range))
+    case .unary(_, let inner), .old(let inner), .valid(let inner), .fieldRead(let inner, _):
+      try requireValidLiterals(inner)
+    case .binary(_, let left, let right):
+      try requireValidLiterals(left)
+      try requireValidLiterals(right)
+    default:
+      break
+    }
   }
 
   func addressTerm(_ expression: Expression) throws(ProofStop) -> Term {
-    guard let address = term(expression) else {
+    guard let address = try term(expression) else {
       throw .undecided(CheckerDiagnostics.unsupported("this address expression", range: expression.range))
     }
     return address

@@ -33,16 +33,7 @@ extension Machine {
       record(thread, frame, pc: pc, address)
       frame.pc = pc + 1
     case .dispose(let pointer):
-      let address = try evaluate(pointer, frame)
-      switch heap.status(of: address) {
-      case .cell: heap.free(address)
-      case .disposedCell, .disposedEndpoint:
-        throw Stop(kind: .doubleDispose, message: "address \(address) is already disposed")
-      case .endpoint: throw Stop(kind: .invalidAddress, message: "address \(address) is an endpoint, not a cell")
-      case nil: throw Self.unallocated(address)
-      }
-      record(thread, frame, pc: pc, address)
-      frame.pc = pc + 1
+      try dispose(pointer, thread, frame, pc: pc)
     case .branch(let condition, let elseTarget):
       let holds = try evaluate(condition, frame) != 0
       record(thread, frame, pc: pc, holds ? 1 : 0)
@@ -63,61 +54,116 @@ extension Machine {
       record(thread, frame, pc: pc)
       thread.frames.append(callee)
     case .parallel(let left, let right):
-      let first = try self.frame(for: left, caller: frame)
-      let second = try self.frame(for: right, caller: frame)
-      record(thread, frame, pc: pc)
-      frame.pc = pc + 1
-      thread.waitingFor = 2
-      startThread(first, parent: thread)
-      startThread(second, parent: thread)
+      try fork(left, right, thread, frame, pc: pc)
     case .open(let first, let second, let contract):
-      let initial = program.contracts[contract].initialState
-      let (e, f) = heap.openChannel(contract: contract, state: initial)
-      write(first, e, frame)
-      write(second, f, frame)
-      record(thread, frame, pc: pc, e, f)
-      frame.pc = pc + 1
+      open(first, second, contract, thread, frame, pc: pc)
     case .close(let first, let second):
-      let (e, f) = (try evaluate(first, frame), try evaluate(second, frame))
-      try close(e, f)
-      record(thread, frame, pc: pc, e, f)
-      frame.pc = pc + 1
+      try close(first, second, thread, frame, pc: pc)
     case .send(let message, let endpoint, let value):
-      let address = try evaluate(endpoint, frame)
-      let payload: Int
-      if let value { payload = try evaluate(value, frame) } else { payload = random.garbage() }
-      try send(message, on: address, value: payload)
-      record(thread, frame, pc: pc, address, payload)
-      frame.pc = pc + 1
+      try send(message, endpoint, value, thread, frame, pc: pc)
     case .receive(let site):
-      let address = try evaluate(site.endpoint, frame)
-      guard let value = try receive([site.message], on: [address]) else { return false }
-      if let binding = site.binding { write(binding, value.value, frame) }
-      record(thread, frame, pc: pc, address, value.value)
-      frame.pc = pc + 1
+      guard try receive(site, thread, frame, pc: pc) else { return false }
     case .switchReceive(let sites, let targets):
-      var addresses: [Int] = []
-      for site in sites { addresses.append(try evaluate(site.endpoint, frame)) }
-      guard let received = try receive(sites.map(\.message), on: addresses) else { return false }
-      if let binding = sites[received.branch].binding { write(binding, received.value, frame) }
-      record(thread, frame, pc: pc, received.branch, received.value)
-      frame.pc = targets[received.branch]
-    case .post(let callee, let arguments), .delete(let callee, let arguments):
-      var instance = [callee]
-      for argument in arguments { instance.append(try evaluate(argument, frame)) }
-      if case .post = instruction {
-        if !pending.contains(instance) { pending.append(instance) }
-      } else {
-        pending.removeAll { $0 == instance }
-      }
-      record(thread, frame, pc: pc)
-      frame.pc = pc + 1
+      guard try receive(sites, targets, thread, frame, pc: pc) else { return false }
+    case .post(let callee, let arguments):
+      try changePending(posting: true, callee, arguments, thread, frame, pc: pc)
+    case .delete(let callee, let arguments):
+      try changePending(posting: false, callee, arguments, thread, frame, pc: pc)
     case .return:
       record(thread, frame, pc: pc)
       returnFrom(frame, in: thread)
     }
     steps += 1
     return true
+  }
+
+  // MARK: The commands of `step` with more than a few lines: each records itself and moves the pc.
+
+  private func dispose(_ pointer: CompiledExpression, _ thread: ThreadState, _ frame: Frame, pc: Int) throws(Stop) {
+    let address = try evaluate(pointer, frame)
+    switch heap.status(of: address) {
+    case .cell: heap.free(address)
+    case .disposedCell, .disposedEndpoint:
+      throw Stop(kind: .doubleDispose, message: "address \(address) is already disposed")
+    case .endpoint: throw Stop(kind: .invalidAddress, message: "address \(address) is an endpoint, not a cell")
+    case nil: throw Self.unallocated(address)
+    }
+    record(thread, frame, pc: pc, address)
+    frame.pc = pc + 1
+  }
+
+  /// `left || right`: two child threads, the parent waiting for both.
+  private func fork(_ left: CallSite, _ right: CallSite, _ thread: ThreadState, _ frame: Frame,
+                    pc: Int) throws(Stop) {
+    let first = try self.frame(for: left, caller: frame)
+    let second = try self.frame(for: right, caller: frame)
+    record(thread, frame, pc: pc)
+    frame.pc = pc + 1
+    thread.waitingFor = 2
+    startThread(first, parent: thread)
+    startThread(second, parent: thread)
+  }
+
+  private func open(_ first: VariableRef, _ second: VariableRef, _ contract: Int, _ thread: ThreadState, _ frame: Frame, pc: Int) {
+    let initial = program.contracts[contract].initialState
+    let (e, f) = heap.openChannel(contract: contract, state: initial)
+    write(first, e, frame)
+    write(second, f, frame)
+    record(thread, frame, pc: pc, e, f)
+    frame.pc = pc + 1
+  }
+
+  private func close(_ first: CompiledExpression, _ second: CompiledExpression, _ thread: ThreadState, _ frame: Frame, pc: Int) throws(Stop) {
+    let (e, f) = (try evaluate(first, frame), try evaluate(second, frame))
+    try close(e, f)
+    record(thread, frame, pc: pc, e, f)
+    frame.pc = pc + 1
+  }
+
+  private func send(_ message: Int, _ endpoint: CompiledExpression, _ value: CompiledExpression?, _ thread: ThreadState, _ frame: Frame,
+                    pc: Int) throws(Stop) {
+    let address = try evaluate(endpoint, frame)
+    let payload: Int
+    if let value { payload = try evaluate(value, frame) } else { payload = random.garbage() }
+    try send(message, on: address, value: payload)
+    record(thread, frame, pc: pc, address, payload)
+    frame.pc = pc + 1
+  }
+
+  /// A plain receive; false when nothing it can take is queued.
+  private func receive(_ site: ReceiveSite, _ thread: ThreadState, _ frame: Frame, pc: Int) throws(Stop) -> Bool {
+    let address = try evaluate(site.endpoint, frame)
+    guard let value = try receive([site.message], on: [address]) else { return false }
+    if let binding = site.binding { write(binding, value.value, frame) }
+    record(thread, frame, pc: pc, address, value.value)
+    frame.pc = pc + 1
+    return true
+  }
+
+  /// A `switch` of receives, which jumps to the branch of the message taken; false when none can be.
+  private func receive(_ sites: [ReceiveSite], _ targets: [Int], _ thread: ThreadState, _ frame: Frame,
+                       pc: Int) throws(Stop) -> Bool {
+    var addresses: [Int] = []
+    for site in sites { addresses.append(try evaluate(site.endpoint, frame)) }
+    guard let received = try receive(sites.map(\.message), on: addresses) else { return false }
+    if let binding = sites[received.branch].binding { write(binding, received.value, frame) }
+    record(thread, frame, pc: pc, received.branch, received.value)
+    frame.pc = targets[received.branch]
+    return true
+  }
+
+  /// `post` (`posting`) or `delete` of the instance `callee(arguments)` in the pending set.
+  private func changePending(posting: Bool, _ callee: Int, _ arguments: [CompiledExpression], _ thread: ThreadState, _ frame: Frame,
+                             pc: Int) throws(Stop) {
+    var instance = [callee]
+    for argument in arguments { instance.append(try evaluate(argument, frame)) }
+    if posting {
+      if !pending.contains(instance) { pending.append(instance) }
+    } else {
+      pending.removeAll { $0 == instance }
+    }
+    record(thread, frame, pc: pc)
+    frame.pc = pc + 1
   }
 
   /// The callee's frame: reference arguments and value arguments read in the caller.

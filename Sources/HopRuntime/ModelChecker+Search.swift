@@ -109,7 +109,7 @@ extension ModelChecker {
       let heap = checker.heap
       switch atom {
       case .pointsTo(let addressTerm, let fields):
-        let address = checker.value(addressTerm, match)!
+        guard let address = determined(addressTerm, match, atom) else { return [] }
         guard heap.status(of: address) == .cell, !match.used.contains(address) else {
           lastFailure = "'\(atom)' needs a cell at \(address), which is not there (or described twice)"
           return []
@@ -124,7 +124,7 @@ extension ModelChecker {
         }
         return [next]
       case .endpoint(let addressTerm, let cell):
-        let address = checker.value(addressTerm, match)!
+        guard let address = determined(addressTerm, match, atom) else { return [] }
         guard let endpoint = heap.endpoint(address), !match.used.contains(address) else {
           lastFailure = "'\(atom)' needs an endpoint at \(address), which is not there (or described twice)"
           return []
@@ -145,15 +145,16 @@ extension ModelChecker {
         return [next]
       case .segment(let name, let from, let to):
         guard let field = checker.program.fieldIndex[name] else { return [] }
-        let start = checker.value(from, match)!
+        guard let start = determined(from, match, atom) else { return [] }
         return chain(start: start, previous: 0, end: to, last: nil, match, atom) { current, _ in heap.field(current, field) }
       case .predicate(.tree, let fields, let arguments):
         guard let left = checker.program.fieldIndex[fields[0]], let right = checker.program.fieldIndex[fields[1]] else {
           return []
         }
+        guard let root = determined(arguments[0], match, atom) else { return [] }
         var next = match
-        guard tree(checker.value(arguments[0], match)!, left, right, &next) else {
-          lastFailure = "the cells from \(checker.value(arguments[0], match)!) are not a tree as '\(atom)' needs"
+        guard tree(root, left, right, &next) else {
+          lastFailure = "the cells from \(root) are not a tree as '\(atom)' needs"
           return []
         }
         return [next]
@@ -161,8 +162,9 @@ extension ModelChecker {
         guard let forward = checker.program.fieldIndex[fields[0]], let back = checker.program.fieldIndex[fields[1]] else {
           return []
         }
-        let start = checker.value(arguments[0], match)!
-        let before = checker.value(arguments[2], match)!
+        guard let start = determined(arguments[0], match, atom), let before = determined(arguments[2], match, atom) else {
+          return []
+        }
         if predicate == .xlseg {
           return chain(start: start, previous: before, end: arguments[1], last: arguments[3], match, atom) { current, previous in
             heap.field(current, forward) ^ previous
@@ -172,6 +174,16 @@ extension ModelChecker {
           heap.field(current, back) == previous ? heap.field(current, forward) : nil
         }
       }
+    }
+
+    /// The value of `term` under `match`; nil, with the reason kept, when the match does not determine it
+    /// (the atoms are matched in an order where it always does: a mistake, reported, never a trap).
+    private mutating func determined(_ term: Term, _ match: Match, _ atom: SpatialAtom) -> Int? {
+      guard let value = checker.value(term, match) else {
+        lastFailure = "the value of '\(term)' in '\(atom)' cannot be determined"
+        return nil
+      }
+      return value
     }
 
     /// A segment from `start`: its cells follow `step` (nil: the cell does not fit) until the end

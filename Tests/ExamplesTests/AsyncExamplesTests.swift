@@ -28,13 +28,15 @@ import Testing
     let result = CheckSession.check([path])
     let file = try #require(result.files.first)
     let errors = file.report.diagnostics.filter { $0.severity == .error }
-    let located = errors.map { ($0.code.rawValue, file.report.source!.location(of: $0.range.start).line) }
+    let located = errors.map { (code: $0.code.rawValue, line: file.report.source!.location(of: $0.range.start).line) }
     switch expectation {
     case .valid:
       #expect(errors.isEmpty, "\(path): \(errors.map(\.message))")
       #expect(result.exitStatus == .success)
-    case .error(let code, let line):
-      #expect(located.contains { $0.0 == code && (line == nil || $0.1 == line) }, "\(path): got \(located)")
+    case .error:
+      let declared = try #require(try ExampleCatalog.expectedErrors(of: path))
+      // Every error, none missing and none extra: one `// expect: error` line each.
+      #expect(ExampleCatalog.matches(located, declared), "\(path): got \(located)")
       #expect(result.exitStatus == .failure)
       // A failure always comes with a counterexample or a reason.
       for error in errors where error.code.rawValue.hasPrefix("HH20") {
@@ -69,5 +71,18 @@ import Testing
     let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".smt2") }
     #expect(written.count == result.files[0].async?.queryCount)
     #expect(written.allSatisfy { $0.hasPrefix("device_server-") })
+  }
+
+  @Test func aDumpThatCannotBeWrittenIsAnError() throws {
+    // The directory is a file: nothing can be written into it, and the run says so.
+    let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-dump-\(UUID().uuidString)")
+    try Data().write(to: blocker)
+    defer { try? FileManager.default.removeItem(at: blocker) }
+    let path = ExampleCatalog.projectRoot.appendingPathComponent("examples/async/device_server.hop").path
+    let result = CheckSession.check([path], options: .init(dumpDirectory: blocker.path))
+    let errors = result.files[0].report.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code.rawValue) == ["HH001"])
+    #expect(errors.first?.message.contains("--dump-smt: cannot write '\(blocker.path)'") == true)
+    #expect(result.exitStatus == .badInput)
   }
 }

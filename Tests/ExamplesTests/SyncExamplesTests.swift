@@ -5,7 +5,8 @@ import Testing
 
 /// Every sync example (examples/smallfoot, examples/heaphop and the
 /// README's examples/list_transfer.hop) gets the verdict its first line
-/// declares, at the declared line, with the exit status that goes with it.
+/// declares, at the declared line, with the exit status that goes with it;
+/// an example that gives several errors declares each on a `// expect:` line of its own.
 @Suite struct SyncExamplesTests {
   static let files = ExampleCatalog.hopFiles(under: "examples/smallfoot") + ExampleCatalog.hopFiles(under: "examples/heaphop")
     + ExampleCatalog.hopFiles(under: "examples/tutorial")
@@ -26,14 +27,16 @@ import Testing
     let result = CheckSession.check([path])
     let file = try #require(result.files.first)
     let errors = file.report.diagnostics.filter { $0.severity == .error }
-    let located = errors.map { ($0.code.rawValue, file.report.source!.location(of: $0.range.start).line) }
+    let located = errors.map { (code: $0.code.rawValue, line: file.report.source!.location(of: $0.range.start).line) }
     switch expectation {
     case .valid:
       #expect(errors.isEmpty, "\(path): \(errors.map(\.message))")
       #expect(!file.procedures.isEmpty && file.procedures.allSatisfy { $0.outcome == .valid })
       #expect(result.exitStatus == .success)
-    case .error(let code, let line):
-      #expect(located.contains { $0.0 == code && (line == nil || $0.1 == line) }, "\(path): got \(located)")
+    case .error:
+      let declared = try #require(try ExampleCatalog.expectedErrors(of: path))
+      // Every error, none missing and none extra: one `// expect: error` line each.
+      #expect(ExampleCatalog.matches(located, declared), "\(path): got \(located)")
       #expect(result.exitStatus == .failure)
       #expect(file.procedures.contains { $0.outcome == .invalid })
     }

@@ -191,8 +191,9 @@ import Testing
       """)
     let (report, _) = checkSync(source.text)
     let found = report.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \($0.range.start)" }
+    // The read after the dispose is blamed, not the dispose that freed the cell (1️⃣).
     #expect(found == ["HH101 \(source["2️⃣"])", "HH102 \(source["3️⃣"])", "HH106 \(source["4️⃣"])"])
-    #expect(source["1️⃣"] < source["2️⃣"])
+    #expect(!report.diagnostics.contains { $0.range.start == source["1️⃣"] })
   }
 
   @Test func anAliasOfAReferenceArgumentSurvivesACalleeThatDoesNotAssignIt() {

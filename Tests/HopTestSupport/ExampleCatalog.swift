@@ -57,4 +57,32 @@ public enum ExampleCatalog {
     let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
     return Expectation(firstLine: String(text.prefix { $0 != "\n" }))
   }
+
+  /// Every error the file at `path` declares: one per `// expect: error ...` line at its top, so an
+  /// example that gives two errors says so on its first two lines (`[]` for a valid one; nil when
+  /// the first line declares nothing).
+  public static func expectedErrors(of path: String) throws -> [(code: String, line: Int?)]? {
+    let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+    var errors: [(code: String, line: Int?)] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      switch Expectation(firstLine: String(line)) {
+      case .valid?: return errors.isEmpty ? [] : nil
+      case .error(let code, let at)?: errors.append((code, at))
+      case nil: return errors.isEmpty ? nil : errors
+      }
+    }
+    return errors.isEmpty ? nil : errors
+  }
+
+  /// Whether the errors found, as code and line, are exactly those `expected` declares (a declared
+  /// error without a line matches that code at any line), so an extra error fails the example.
+  public static func matches(_ found: [(code: String, line: Int)], _ expected: [(code: String, line: Int?)]) -> Bool {
+    var left = found
+    for error in expected {
+      guard let index = left.firstIndex(where: { $0.code == error.code && (error.line == nil || $0.line == error.line) })
+      else { return false }
+      left.remove(at: index)
+    }
+    return left.isEmpty
+  }
 }

@@ -52,14 +52,12 @@ public enum GraphvizRenderer {
     let interruption = ChildStopper(process)
     defer { interruption.cancel() }
     // Read both outputs while writing, so a large image cannot fill a pipe and block dot.
-    nonisolated(unsafe) var image = Data()
-    nonisolated(unsafe) var messages = Data()
+    let read = OutputsRead()
     let group = DispatchGroup()
     for (handle, index) in [(output.fileHandleForReading, 0), (errors.fileHandleForReading, 1)] {
       group.enter()
       DispatchQueue.global().async {
-        let data = handle.readDataToEndOfFile()
-        if index == 0 { image = data } else { messages = data }
+        read.store(handle.readDataToEndOfFile(), at: index)
         group.leave()
       }
     }
@@ -78,10 +76,21 @@ public enum GraphvizRenderer {
     // `env` exits with 127 when it cannot find the program.
     if process.terminationStatus == 127 { return .failure(.notInstalled) }
     guard process.terminationStatus == 0 else {
-      return .failure(.failed(String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+      return .failure(.failed(String(decoding: read.data(at: 1), as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)))
     }
-    return .success(image)
+    return .success(read.data(at: 0))
   }
+}
+
+/// What the two reader threads read (0: standard output, 1: standard error), behind a lock:
+/// a reader still running after a timeout must not race with anyone.
+private final class OutputsRead: @unchecked Sendable {
+  private let lock = NSLock()
+  private var outputs = [Data(), Data()]
+
+  func store(_ data: Data, at index: Int) { lock.withLock { outputs[index] = data } }
+  func data(at index: Int) -> Data { lock.withLock { outputs[index] } }
 }
 
 /// While `dot` runs, Ctrl-C (SIGINT) or SIGTERM stops it before hophop exits.

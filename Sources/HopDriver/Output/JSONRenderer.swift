@@ -5,12 +5,29 @@ import HopSyntax
 ///
 /// Positions are given both as byte offsets and as 1-based line/column.
 public enum JSONRenderer {
-  /// Encodes any value with sorted keys, so output is byte-for-byte deterministic.
+  /// Encodes any value with sorted keys, so output is byte-for-byte deterministic. A value that
+  /// cannot be encoded (a number JSON has no notation for) gives a document with an `error` saying so,
+  /// never an empty `{}` that a reader would take for a result.
   public static func encode<T: Encodable>(_ value: T) -> String {
+    do {
+      return try encoded(value)
+    } catch {
+      let failure = EncodingFailure(error: JSONFatalError(message: "the JSON output could not be encoded: \(error)"))
+      return (try? encoded(failure)) ?? "{\"error\": {\"message\": \"the JSON output could not be encoded\"}}\n"
+    }
+  }
+
+  private static func encoded<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "{}" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  }
+
+  /// The document in place of one that could not be encoded: strings only, so it always can be.
+  private struct EncodingFailure: Encodable {
+    var tool = "hophop"
+    var version = HophopVersion.current
+    var error: JSONFatalError
   }
 }
 

@@ -84,7 +84,9 @@ public enum CheckSession {
                                                                  dumpQueries: options.dumpDirectory != nil))
         report.diagnostics += checked.diagnostics
         procedures += checked.procedures.map(\.verdict)
-        if let directory = options.dumpDirectory { dump(checked.dumpedQueries, of: loaded.report.path, to: directory) }
+        if let directory = options.dumpDirectory {
+          report.diagnostics += dump(checked.dumpedQueries, of: loaded.report.path, to: directory)
+        }
         asyncReport = checked
       }
       report.diagnostics = report.diagnostics.sortedBySource()
@@ -107,14 +109,28 @@ public enum CheckSession {
     return Result(files: files, z3Failure: Z3Failure.current)
   }
 
-  /// Writes each query to `directory/<file stem>-<query>.smt2`.
-  private static func dump(_ queries: [DumpedQuery], of path: String, to directory: String) {
+  /// Writes each query to `directory/<file stem>-<query>.smt2`; what could not be written is an
+  /// error (HH001, like a file that cannot be read: the run did not do what was asked), the first one only.
+  private static func dump(_ queries: [DumpedQuery], of path: String, to directory: String) -> [Diagnostic] {
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    func failure(_ target: String, _ error: any Error) -> [Diagnostic] {
+      [Diagnostic(code: .invalidInput, message: "--dump-smt: cannot write '\(target)': \(error.localizedDescription)",
+                  range: .point(0))]
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      return failure(directory, error)
+    }
     for query in queries {
       let file = URL(fileURLWithPath: directory).appendingPathComponent("\(stem)-\(query.name).smt2")
-      try? Data(query.script.utf8).write(to: file)
+      do {
+        try Data(query.script.utf8).write(to: file)
+      } catch {
+        return failure(file.path, error)
+      }
     }
+    return []
   }
 
   /// The text `hophop check` prints on standard output: a verdict per file and per procedure.

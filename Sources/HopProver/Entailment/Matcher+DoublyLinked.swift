@@ -41,26 +41,7 @@ extension Matcher {
       try require(.equal(c, d), state)
       return .next
     }
-    /// Whether `term` is surely no cell of the left atom `atom`.
-    func outside(_ term: Term, _ atom: [Term]) -> Bool {
-      state.equalities.areEqual(term, .null) || state.isAllocated(term)
-        || state.equalities.areEqual(term, atom[1]) || state.equalities.areEqual(term, atom[2])
-    }
-    // The same segment (an xlseg is the same cells written backwards).
-    for index in state.atoms.indices {
-      let atom = state.atoms[index]
-      guard case .predicate(kind, fields, let other) = atom else { continue }
-      let same = zip(other, arguments.prefix(4)).allSatisfy { state.equalities.areEqual($0, $1) }
-      let reversed = kind == .xlseg && zip(other, [d, c, b, a]).allSatisfy { state.equalities.areEqual($0, $1) }
-      guard same || reversed else { continue }
-      guard excluded.allSatisfy({ outside($0, other) }) else { continue }
-      if state.isNonEmptyDoubly(other) {
-        state.consumedAddresses.append(a)
-        state.consumedLastCells.append(d)
-      }
-      state.atoms.remove(at: index)
-      return .next
-    }
+    if Self.consumeSame(kind, fields, arguments, &state) { return .next }
     let nonEmpty = state.equalities.areDistinct(a, b)
     let (next, back) = (fields[0], fields[1])  // for an xlseg, fields[0] is its one link field
     for index in state.atoms.indices {
@@ -68,18 +49,7 @@ extension Matcher {
       switch atom {
       case .pointsTo(let address, let cell) where state.equalities.areEqual(address, a):
         guard nonEmpty else { return .done(try splitOnEquality(a, b, state, goal.adding(wanted))) }
-        let successor: Term
-        if kind == .xlseg {
-          // a |-> x: s ^ c, so s is the link xor c.
-          guard let link = cell[next] else { throw fail("\(a) has no known '\(next)' field", state, missing: wanted) }
-          successor = state.canonical(.binary(.xor, link, c))
-        } else {
-          guard let forward = cell[next], let previous = cell[back] else {
-            throw fail("\(a) has no known '\(next)' and '\(back)' fields", state, missing: wanted)
-          }
-          try require(.equal(previous, c), state)
-          successor = forward
-        }
+        let successor = try self.successor(of: a, in: cell, kind, next: next, back: back, before: c, state, wanted)
         try require(.notEqual(c, d), state)
         for term in excluded + [c] { try require(.notEqual(term, a), state) }
         state.atoms.remove(at: index)
@@ -90,13 +60,13 @@ extension Matcher {
         let (middle, lastOfFirst) = (other[1], other[3])
         try require(.equal(other[2], c), state)
         // b must not be a cell of the left segment: its own end, NULL, or allocated elsewhere.
-        guard outside(b, other) else {
+        guard Self.isOutside(b, other, state) else {
           if nonEmpty { throw fail("\(b) might be a cell of \(atom)", state, missing: wanted) }
           return .done(try splitOnEquality(a, b, state, goal.adding(wanted)))
         }
         guard nonEmpty else { return .done(try splitOnEquality(a, b, state, goal.adding(wanted))) }
         try require(.notEqual(c, d), state)
-        guard excluded.allSatisfy({ outside($0, other) }) else {
+        guard excluded.allSatisfy({ Self.isOutside($0, other, state) }) else {
           throw fail("a cell of \(atom) might be one the segment may not contain", state, missing: wanted)
         }
         state.atoms.remove(at: index)
@@ -112,5 +82,49 @@ extension Matcher {
     }
     guard nonEmpty else { return .done(try splitOnEquality(a, b, state, goal.adding(wanted))) }
     throw fail("nothing starts at \(a)", state, missing: wanted)
+  }
+
+  /// Whether `term` is surely no cell of the left atom with arguments `atom`.
+  private static func isOutside(_ term: Term, _ atom: [Term], _ state: ProofState) -> Bool {
+    state.equalities.areEqual(term, .null) || state.isAllocated(term)
+      || state.equalities.areEqual(term, atom[1]) || state.equalities.areEqual(term, atom[2])
+  }
+
+  /// Removes the left atom that is the wanted segment itself (an xlseg is the same cells written
+  /// backwards) and none of whose cells is excluded; false when there is none.
+  private static func consumeSame(_ kind: InductivePredicate, _ fields: [String], _ arguments: [Term],
+                                  _ state: inout ProofState) -> Bool {
+    let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
+    let excluded = Array(arguments.dropFirst(4))
+    for index in state.atoms.indices {
+      guard case .predicate(kind, fields, let other) = state.atoms[index] else { continue }
+      let same = zip(other, arguments.prefix(4)).allSatisfy { state.equalities.areEqual($0, $1) }
+      let reversed = kind == .xlseg && zip(other, [d, c, b, a]).allSatisfy { state.equalities.areEqual($0, $1) }
+      guard same || reversed, excluded.allSatisfy({ isOutside($0, other, state) }) else { continue }
+      if state.isNonEmptyDoubly(other) {
+        state.consumedAddresses.append(a)
+        state.consumedLastCells.append(d)
+      }
+      state.atoms.remove(at: index)
+      return true
+    }
+    return false
+  }
+
+  /// The cell after `a`'s, whose cell is `cell` and the one before it `c`: for an xlseg, its link
+  /// xor `c`; else its `next` field, once its `back` field is shown to be `c`.
+  private mutating func successor(of a: Term, in cell: [String: Term], _ kind: InductivePredicate, next: String,
+                                  back: String, before c: Term, _ state: ProofState,
+                                  _ wanted: SpatialAtom) throws(Stop) -> Term {
+    if kind == .xlseg {
+      // a |-> x: s ^ c, so s is the link xor c.
+      guard let link = cell[next] else { throw fail("\(a) has no known '\(next)' field", state, missing: wanted) }
+      return state.canonical(.binary(.xor, link, c))
+    }
+    guard let forward = cell[next], let previous = cell[back] else {
+      throw fail("\(a) has no known '\(next)' and '\(back)' fields", state, missing: wanted)
+    }
+    try require(.equal(previous, c), state)
+    return forward
   }
 }
