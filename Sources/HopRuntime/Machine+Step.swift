@@ -79,7 +79,7 @@ extension Machine {
 
   // MARK: The commands of `step` with more than a few lines: each records itself and moves the pc.
 
-  private func dispose(_ pointer: CompiledExpression, _ thread: ThreadState, _ frame: Frame, pc: Int) throws(Stop) {
+  private func dispose(_ pointer: CompiledExpression, _ thread: ThreadState, _ frame: CallFrame, pc: Int) throws(Stop) {
     let address = try evaluate(pointer, frame)
     switch heap.status(of: address) {
     case .cell: heap.free(address)
@@ -93,7 +93,7 @@ extension Machine {
   }
 
   /// `left || right`: two child threads, the parent waiting for both.
-  private func fork(_ left: CallSite, _ right: CallSite, _ thread: ThreadState, _ frame: Frame,
+  private func fork(_ left: CallSite, _ right: CallSite, _ thread: ThreadState, _ frame: CallFrame,
                     pc: Int) throws(Stop) {
     let first = try self.frame(for: left, caller: frame)
     let second = try self.frame(for: right, caller: frame)
@@ -104,7 +104,7 @@ extension Machine {
     startThread(second, parent: thread)
   }
 
-  private func open(_ first: VariableRef, _ second: VariableRef, _ contract: Int, _ thread: ThreadState, _ frame: Frame, pc: Int) {
+  private func open(_ first: VariableRef, _ second: VariableRef, _ contract: Int, _ thread: ThreadState, _ frame: CallFrame, pc: Int) {
     let initial = program.contracts[contract].initialState
     let (e, f) = heap.openChannel(contract: contract, state: initial)
     write(first, e, frame)
@@ -113,14 +113,14 @@ extension Machine {
     frame.pc = pc + 1
   }
 
-  private func close(_ first: CompiledExpression, _ second: CompiledExpression, _ thread: ThreadState, _ frame: Frame, pc: Int) throws(Stop) {
+  private func close(_ first: CompiledExpression, _ second: CompiledExpression, _ thread: ThreadState, _ frame: CallFrame, pc: Int) throws(Stop) {
     let (e, f) = (try evaluate(first, frame), try evaluate(second, frame))
     try close(e, f)
     record(thread, frame, pc: pc, e, f)
     frame.pc = pc + 1
   }
 
-  private func send(_ message: Int, _ endpoint: CompiledExpression, _ value: CompiledExpression?, _ thread: ThreadState, _ frame: Frame,
+  private func send(_ message: Int, _ endpoint: CompiledExpression, _ value: CompiledExpression?, _ thread: ThreadState, _ frame: CallFrame,
                     pc: Int) throws(Stop) {
     let address = try evaluate(endpoint, frame)
     let payload: Int
@@ -131,7 +131,7 @@ extension Machine {
   }
 
   /// A plain receive; false when nothing it can take is queued.
-  private func receive(_ site: ReceiveSite, _ thread: ThreadState, _ frame: Frame, pc: Int) throws(Stop) -> Bool {
+  private func receive(_ site: ReceiveSite, _ thread: ThreadState, _ frame: CallFrame, pc: Int) throws(Stop) -> Bool {
     let address = try evaluate(site.endpoint, frame)
     guard let value = try receive([site.message], on: [address]) else { return false }
     if let binding = site.binding { write(binding, value.value, frame) }
@@ -141,7 +141,7 @@ extension Machine {
   }
 
   /// A `switch` of receives, which jumps to the branch of the message taken; false when none can be.
-  private func receive(_ sites: [ReceiveSite], _ targets: [Int], _ thread: ThreadState, _ frame: Frame,
+  private func receive(_ sites: [ReceiveSite], _ targets: [Int], _ thread: ThreadState, _ frame: CallFrame,
                        pc: Int) throws(Stop) -> Bool {
     var addresses: [Int] = []
     for site in sites { addresses.append(try evaluate(site.endpoint, frame)) }
@@ -153,7 +153,7 @@ extension Machine {
   }
 
   /// `post` (`posting`) or `delete` of the instance `callee(arguments)` in the pending set.
-  private func changePending(posting: Bool, _ callee: Int, _ arguments: [CompiledExpression], _ thread: ThreadState, _ frame: Frame,
+  private func changePending(posting: Bool, _ callee: Int, _ arguments: [CompiledExpression], _ thread: ThreadState, _ frame: CallFrame,
                              pc: Int) throws(Stop) {
     var instance = [callee]
     for argument in arguments { instance.append(try evaluate(argument, frame)) }
