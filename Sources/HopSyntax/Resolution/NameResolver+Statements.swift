@@ -101,7 +101,6 @@ extension NameResolver {
         continue
       }
       if !referenced.insert(name.name).inserted { diagnostics.append(.repeatedReferenceArgument(name)) }
-      checkNotGlobal(name, in: scope)
     }
     guard let signature = symbols.procedures[call.procedure.name] else {
       // `dispse(x);` and `clse(e, f);` parse as calls: the commands written like calls are candidates too.

@@ -26,7 +26,6 @@ public struct NameResolver {
       case .asyncProcedure(let p): check(p)
       case .resource(let r):
         check(r.invariant, in: Scope(layer: .sync, variables: nil))
-        checkInvariantVariables(of: r)
       case .message(let m):
         if let invariant = m.invariant { check(invariant, in: Scope(layer: .sync, variables: nil)) }
         checkInvariantVariables(of: m)
@@ -34,6 +33,10 @@ public struct NameResolver {
       case .global: break
       }
     }
+    let procedures = program.declarations.compactMap { if case .procedure(let p) = $0 { p } else { nil } }
+    let resources = program.declarations.compactMap { if case .resource(let r) = $0 { r } else { nil } }
+    checkInvariantVariables(resources, procedures)
+    checkGlobalsByReference(procedures)
   }
 
   // MARK: Declarations
