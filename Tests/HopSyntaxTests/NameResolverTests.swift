@@ -4,14 +4,6 @@ import Testing
 /// Name resolution: each check has a program that must be rejected with its code
 /// at the right place, and the accepted forms it must not reject.
 @Suite struct NameResolverTests {
-  /// Parses (which must succeed) and resolves; returns `(code, line:col)` pairs.
-  func resolve(_ text: String) -> [String] {
-    let file = SourceFile(path: "t.hop", text: text)
-    let parsed = Parser.parse(file)
-    #expect(parsed.diagnostics.isEmpty, "parse must succeed: \(parsed.diagnostics.map(\.message))")
-    return NameResolver.resolve(parsed.program).map { "\($0.code) \(file.location(of: $0.range.start))" }
-  }
-
   @Test func wellFormedProgramOfAllLayersHasNoDiagnostics() {
     #expect(resolve("""
       hd, tl;

@@ -6,14 +6,6 @@ import Testing
 /// `val`, `src` and existentials (HH027), `init` is not called (HH028), a global is not passed
 /// by reference (HH029). Each is rejected at the offending name and accepted in its correct form.
 @Suite struct SharedVariableRuleTests {
-  /// Parses (which must succeed) and resolves; returns `(code, line:col)` pairs.
-  func resolve(_ text: String) -> [String] {
-    let file = SourceFile(path: "t.hop", text: text)
-    let parsed = Parser.parse(file)
-    #expect(parsed.diagnostics.isEmpty, "parse must succeed: \(parsed.diagnostics.map(\.message))")
-    return NameResolver.resolve(parsed.program).map { "\($0.code) \(file.location(of: $0.range.start))" }
-  }
-
   @Test func aResourceInvariantNamesOnlyWhatOnlyItsWithsChange() {
     let buf = "resource buf(c) [if g == 0 then emp else c |-> ]\ninit() { c = NULL; g = 0; }\n"
     // g is written outside any `with`: a `with buf` would believe `c |->` on a stale g.
