@@ -37,7 +37,13 @@ extension SymbolicExecutor {
         CheckerDiagnostics.invariantOnEntry(range: range, notes: notes)
       }
     }
-    for entry in entries { note(range, at: body.range.start, "on entry, kept outside the loop: \(StateDisplay.text(entry.heap))") }
+    // What the loop cannot change: a fact about a variable it assigns holds on entry only.
+    let assigned = Set(modified.map(Variable.init))
+    for entry in entries {
+      var kept = entry.heap
+      kept.pure.removeAll { !$0.variables.isDisjoint(with: assigned) }
+      note(range, at: body.range.start, "on entry, kept outside the loop: \(StateDisplay.text(kept))")
+    }
     let before = recorder
     var ends: Int?
     // Why keeping the values was not decided: a failure of the second attempt must not hide it.
