@@ -46,6 +46,17 @@ import Testing
     return Array(lines[(index + 1)...].prefix { $0.hasPrefix("//") })
   }
 
+  @Test func aLoopThatFailsShowsTheStatesInItsBodyAndNothingAfterIt() throws {
+    // The body's states lead to HH105 at the `while`; what follows the loop is not reached.
+    let body = try Self.comments(after: "t = t->tl;", in: "smallfoot/loop_preserve")
+    #expect(body == ["// _a |-> tl: t * list(tl; t)"])
+    let text = try #require(ExplainSession.explain(path: Self.example("smallfoot/loop_preserve")).text)
+    #expect(!text.contains("after the loop"))
+    // A failing command on one line: no states after it.
+    let fault = try Self.comments(after: "y = y->tl;", in: "smallfoot/null_deref")
+    #expect(fault.allSatisfy { $0.hasPrefix("// error:") || $0.hasPrefix("// note:") || $0.hasPrefix("//    ") }, "\(fault)")
+  }
+
   @Test func aLoopShowsItsInvariantTheFrameKeptTheEndOfItsBodyAndTheStateAfterIt() throws {
     let header = try Self.comments(after: "while (i != NULL)", in: "smallfoot/list_reverse", procedure: "reverse")
     #expect(header == ["// invariant: list(tl; i) * list(tl; p)", "// on entry, kept outside the loop: emp"])
