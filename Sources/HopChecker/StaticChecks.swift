@@ -38,18 +38,13 @@ struct StaticChecks {
     for child in statement.children { walk(child, inside: inside, inInit: inInit, own: own, &found) }
   }
 
-  /// A global's name as a side of a parallel call uses it: renamed apart when the caller has a variable of that name.
-  private static func global(_ name: String, _ own: Set<String>) -> String {
-    own.contains(name) ? SymbolicExecutor.globalAlias(name) : name
-  }
-
   /// What one side of a parallel call reads and writes: its arguments (the caller's variables)
   /// and its callee's globals.
   private func uses(_ call: Call, _ own: Set<String>) -> (reads: Set<String>, writes: Set<String>) {
     let effect = context.effects[call.procedure.name] ?? .init()
-    let writes = Set(call.assignedVariables).union(effect.writes.map { Self.global($0, own) })
+    let writes = Set(call.assignedVariables).union(effect.writes.map { SymbolicExecutor.global($0, shadowedBy: own) })
     let reads = Set((call.referenceArguments + call.valueArguments).flatMap(\.variableNames))
-      .union(effect.reads.map { Self.global($0, own) })
+      .union(effect.reads.map { SymbolicExecutor.global($0, shadowedBy: own) })
     return (reads, writes)
   }
 

@@ -16,10 +16,13 @@ extension SymbolicExecutor {
     name.hasSuffix("#global") ? String(name.dropLast("#global".count)) : name
   }
 
-  /// The name of the global `name` in the state of this procedure.
-  func global(_ name: String) -> String {
-    ownVariables.contains(name) ? Self.globalAlias(name) : name
+  /// The name of the global `name` in a procedure whose parameters and locals are `own`.
+  static func global(_ name: String, shadowedBy own: Set<String>) -> String {
+    own.contains(name) ? globalAlias(name) : name
   }
+
+  /// The name of the global `name` in the state of this procedure.
+  func global(_ name: String) -> String { Self.global(name, shadowedBy: ownVariables) }
 
   /// A formula about globals (a resource invariant; a callee's specification, whose own
   /// parameters `formals` are left for the call to replace), with the shadowed globals renamed apart.

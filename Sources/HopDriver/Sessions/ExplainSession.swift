@@ -100,7 +100,6 @@ struct ProofText {
     }
     let failure = trace.diagnostics.first { $0.severity == .error }
     let failingLine = failure.map { source.location(of: $0.range.start).line }
-    // A failing loop or region: the states in its body lead to the error, so they are shown.
     let failingEnd = failure.map { source.location(of: max($0.range.start, $0.range.end - 1)).line }
     var lines: [String] = ["// \(procedure.name.name): \(trace.verdict.outcome.rawValue)"]
     for number in first...last {
@@ -116,9 +115,9 @@ struct ProofText {
         for note in failure.notes { lines += wrap("note: \(note.message)", indent: indent) }
         continue
       }
-      let leadsToFailure = failingLine.map { number < $0 } ?? true
-      let insideFailure = failingLine.map { number > $0 } ?? false && failingEnd.map { number < $0 } ?? false
-      guard leadsToFailure || insideFailure else { continue }
+      // Past the failing command nothing is reached; inside a failing loop or region, the states
+      // of its body lead to the error, so they are shown.
+      if let failingLine, let failingEnd, number > failingLine && number >= failingEnd { continue }
       for group in remarks[number] ?? [] {
         // At the indentation of the command's first line (a loop's header may span several).
         let first = source.lineText(source.location(of: group[0].range.start).line)
