@@ -13,7 +13,7 @@ extension SymbolicHeap {
   /// The same heap with exactly its `_` names existential (what the prover opens).
   var closed: SymbolicHeap {
     var heap = self
-    heap.existentials = heap.variables.filter(\.isExistential)
+    heap.existentials = heap.underscoreVariables
     return heap
   }
 

@@ -45,7 +45,7 @@ public enum AssertionTranslation {
     let disjuncts = try translate(assertion)
     return disjuncts.map { heap in
       var heap = heap
-      heap.existentials = heap.variables.filter(\.isExistential)
+      heap.existentials = heap.underscoreVariables
       return heap
     }
   }

@@ -19,7 +19,20 @@ public enum PureAtom: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var variables: Set<Variable> { Set(terms.flatMap(\.variables)) }
+  public var variables: Set<Variable> {
+    var found = Set<Variable>()
+    forEachVariable { found.insert($0) }
+    return found
+  }
+
+  /// Calls `body` on each occurrence of a variable, left side first.
+  public func forEachVariable(_ body: (Variable) -> Void) {
+    switch self {
+    case .equal(let a, let b), .notEqual(let a, let b), .less(let a, let b), .lessEqual(let a, let b):
+      a.forEachVariable(body)
+      b.forEachVariable(body)
+    }
+  }
 
   /// The atom that holds exactly when this one does not.
   public var negated: PureAtom {
@@ -32,7 +45,11 @@ public enum PureAtom: Hashable, Sendable, CustomStringConvertible {
   }
 
   public func substituting(_ substitution: [Variable: Term]) -> PureAtom {
-    substitution.isEmpty ? self : mapTerms { $0.substituting(substitution) }
+    switch self {
+    case .equal(let a, let b), .notEqual(let a, let b), .less(let a, let b), .lessEqual(let a, let b):
+      guard a.mentionsAny(of: substitution) || b.mentionsAny(of: substitution) else { return self }
+    }
+    return mapTerms { $0.substituting(substitution) }
   }
 
   /// The same comparison with `transform` applied to both sides.

@@ -65,11 +65,40 @@ public enum SpatialAtom: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var variables: Set<Variable> { Set(terms.flatMap(\.variables)) }
+  public var variables: Set<Variable> {
+    var found = Set<Variable>()
+    forEachVariable { found.insert($0) }
+    return found
+  }
 
+  /// Calls `body` on each term of the atom (a cell's fields in no particular order), building no array.
+  public func forEachTerm(_ body: (Term) -> Void) {
+    switch self {
+    case .pointsTo(let address, let fields):
+      body(address)
+      for value in fields.values { body(value) }
+    case .endpoint(let address, let cell):
+      body(address)
+      if let peer = cell.peer { body(peer) }
+    case .segment(_, let from, let to):
+      body(from)
+      body(to)
+    case .predicate(_, _, let arguments):
+      for argument in arguments { body(argument) }
+    }
+  }
+
+  /// Calls `body` on each occurrence of a variable in the atom.
+  public func forEachVariable(_ body: (Variable) -> Void) {
+    forEachTerm { $0.forEachVariable(body) }
+  }
+
+  /// The atom unchanged (no copy of its fields) when it mentions none of `substitution`'s variables.
   public func substituting(_ substitution: [Variable: Term]) -> SpatialAtom {
     if substitution.isEmpty { return self }
-    return mapTerms { $0.substituting(substitution) }
+    var mentioned = false
+    forEachTerm { if !mentioned && $0.mentionsAny(of: substitution) { mentioned = true } }
+    return mentioned ? mapTerms { $0.substituting(substitution) } : self
   }
 
   /// The same atom with `transform` applied to every term.

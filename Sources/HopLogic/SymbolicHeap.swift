@@ -21,7 +21,23 @@ public struct SymbolicHeap: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var variables: Set<Variable> {
-    Set(pure.flatMap(\.variables)).union(spatial.flatMap(\.variables))
+    var found = Set<Variable>()
+    forEachVariable { found.insert($0) }
+    return found
+  }
+
+  /// Calls `body` on each occurrence of a variable, in the pure part and then the spatial part.
+  public func forEachVariable(_ body: (Variable) -> Void) {
+    for fact in pure { fact.forEachVariable(body) }
+    for atom in spatial { atom.forEachVariable(body) }
+  }
+
+  /// Its variables that `isExistential` names: the existentials of the heap under the
+  /// convention that every `_` name is one (collected without the full variable set).
+  public var underscoreVariables: Set<Variable> {
+    var found = Set<Variable>()
+    forEachVariable { if $0.isExistential { found.insert($0) } }
+    return found
   }
 
   public var freeVariables: Set<Variable> { variables.subtracting(existentials) }

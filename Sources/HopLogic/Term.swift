@@ -48,11 +48,31 @@ public indirect enum Term: Hashable, Sendable, Comparable, CustomStringConvertib
   }
 
   public var variables: Set<Variable> {
+    var found = Set<Variable>()
+    forEachVariable { found.insert($0) }
+    return found
+  }
+
+  /// Calls `body` on each occurrence of a variable, left to right: the one walk
+  /// behind `variables` of terms, atoms and heaps, which allocates nothing itself.
+  public func forEachVariable(_ body: (Variable) -> Void) {
     switch self {
-    case .variable(let variable): [variable]
-    case .null, .integer: []
-    case .negate(let inner): inner.variables
-    case .binary(_, let left, let right): left.variables.union(right.variables)
+    case .variable(let variable): body(variable)
+    case .null, .integer: break
+    case .negate(let inner): inner.forEachVariable(body)
+    case .binary(_, let left, let right):
+      left.forEachVariable(body)
+      right.forEachVariable(body)
+    }
+  }
+
+  /// Whether some variable of the term is a key of `substitution` (then substituting changes it).
+  public func mentionsAny(of substitution: [Variable: Term]) -> Bool {
+    switch self {
+    case .variable(let variable): substitution[variable] != nil
+    case .null, .integer: false
+    case .negate(let inner): inner.mentionsAny(of: substitution)
+    case .binary(_, let left, let right): left.mentionsAny(of: substitution) || right.mentionsAny(of: substitution)
     }
   }
 

@@ -1,9 +1,11 @@
+import DequeModule
 import HopLogic
 
 /// The right-hand side still to be proved: its remaining atoms and facts,
 /// its (renamed) existentials and the instantiation found so far.
 struct Goal {
-  var atoms: [SpatialAtom]
+  /// A deque: matching removes atoms near the front one by one, which an array would shift each time.
+  var atoms: Deque<SpatialAtom>
   var facts: [PureAtom]
   var existentials: Set<Variable>
   var bindings: [Variable: Term] = [:]

@@ -34,7 +34,7 @@ struct Matcher {
         shown = .predicate(kind, fields: fields, arguments: Array(arguments.prefix(4)))
       }
       return EntailmentFailure(reason: reason, missingAtom: shown, missingFact: missingFact, leftover: leftover,
-                               state: details ? state.compactHeap : SymbolicHeap(spatial: state.atoms))
+                               state: details ? state.compactHeap : SymbolicHeap(spatial: Array(state.atoms)))
     }
   }
 
@@ -408,7 +408,7 @@ struct Matcher {
 
   /// Precise mode: `atom` (and whatever else is left) is not described by the right-hand side.
   private func leftoverFailure(_ atom: SpatialAtom, _ state: ProofState) -> Stop {
-    .failed(Failure(reason: "heap left over: \(atom)", leftover: state.atoms, state: state))
+    .failed(Failure(reason: "heap left over: \(atom)", leftover: Array(state.atoms), state: state))
   }
 
   func fail(_ reason: String, _ state: ProofState, missing: SpatialAtom? = nil, fact: PureAtom? = nil) -> Stop {

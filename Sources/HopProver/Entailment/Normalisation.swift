@@ -1,3 +1,4 @@
+import DequeModule
 import HopLogic
 
 /// Normalisation of the left-hand side, after Berdine, Calcagno and O'Hearn:
@@ -163,7 +164,7 @@ struct Normaliser {
         state.equalities.assertEqual(arguments[2], arguments[3])
       }
       if state.equalities.isContradictory { return false }
-      state.atoms = state.atoms.map(state.canonical).filter { atom in
+      let kept = state.atoms.map(state.canonical).filter { atom in
         switch atom {
         case .segment(_, let from, let to): !state.equalities.areEqual(from, to)
         case .predicate(.tree, _, let arguments): !state.equalities.areEqual(arguments[0], .null)
@@ -171,6 +172,7 @@ struct Normaliser {
         default: true
         }
       }
+      state.atoms = Deque(kept)
       // Allocated addresses are non-NULL and pairwise distinct.
       let allocated = state.allocatedAddresses
       var changed = state.equalities.assertSeparate(allocated + [.null])

@@ -1,3 +1,4 @@
+import DequeModule
 import HopLogic
 
 extension ProofState {
@@ -28,6 +29,6 @@ extension ProofState {
       if (a0 == zero && cells.contains(b0)) || (b0 == zero && cells.contains(a0)) { return false }
       return true
     }
-    return SymbolicHeap(pure: facts + arithmetic, spatial: atoms)
+    return SymbolicHeap(pure: facts + arithmetic, spatial: Array(atoms))
   }
 }

@@ -1,3 +1,4 @@
+import DequeModule
 import HopLogic
 
 /// The left-hand side of an entailment while it is being proved: pure facts
@@ -8,7 +9,8 @@ struct ProofState {
   var equalities = EqualityClosure()
   /// Facts the closure does not reason about (arithmetic); they go to the pure solver.
   var arithmetic: [PureAtom] = []
-  var atoms: [SpatialAtom] = []
+  /// A deque: matching removes atoms near the front one by one, which an array would shift each time.
+  var atoms: Deque<SpatialAtom> = []
   var consumedAddresses: [Term] = []
   /// The last cells of non-empty `dlseg`s already matched (their first cells are in
   /// `consumedAddresses`; the two may be one cell, so they are kept apart).
@@ -26,13 +28,20 @@ struct ProofState {
       let linear = term.containsArithmetic ? term.linearNormalised : term
       return linear.containsXor ? linear.xorNormalised : linear
     }
-    let heap = SymbolicHeap(pure: heap.pure.map { $0.mapTerms(normal) }, spatial: heap.spatial.map { $0.mapTerms(normal) })
+    // Only atoms with a compound term change: the others are kept as they are (no copy of a cell's fields).
+    let heap = SymbolicHeap(
+      pure: heap.pure.map { fact in fact.terms.allSatisfy(\.isAtomic) ? fact : fact.mapTerms(normal) },
+      spatial: heap.spatial.map { atom in
+        var compound = false
+        atom.forEachTerm { if !$0.isAtomic { compound = true } }
+        return compound ? atom.mapTerms(normal) : atom
+      })
     xorFacts = heap.pure.filter { $0.terms.contains(where: \.containsXor) }
     for fact in heap.pure {
       // Compound terms are opaque to the closure: their facts also go to the pure solver.
       if !equalities.assert(fact) || !fact.isInEqualityFragment { arithmetic.append(fact) }
     }
-    atoms = heap.spatial
+    atoms = Deque(heap.spatial)
     namedPeers = atoms.compactMap { atom in
       guard case .endpoint(let address, let cell) = atom, let peer = cell.peer else { return nil }
       return (address, peer)
@@ -55,7 +64,12 @@ struct ProofState {
     }
   }
 
-  func canonical(_ atom: SpatialAtom) -> SpatialAtom { atom.mapTerms(canonical) }
+  /// The atom over representatives; the atom itself (no copy) when its terms already are.
+  func canonical(_ atom: SpatialAtom) -> SpatialAtom {
+    var changed = false
+    atom.forEachTerm { if !changed && canonical($0) != $0 { changed = true } }
+    return changed ? atom.mapTerms(canonical) : atom
+  }
 
   /// Whether a list segment is known to be non-empty.
   func isNonEmpty(_ from: Term, _ to: Term) -> Bool { equalities.areDistinct(from, to) }
@@ -98,6 +112,6 @@ struct ProofState {
 
   /// The state as a symbolic heap (for frames and failure messages).
   var heap: SymbolicHeap {
-    SymbolicHeap(pure: equalities.facts + arithmetic, spatial: atoms)
+    SymbolicHeap(pure: equalities.facts + arithmetic, spatial: Array(atoms))
   }
 }

@@ -1,3 +1,4 @@
+import DequeModule
 import HopLogic
 
 /// The entailment prover: `A ⊢ B * ?F` with frame inference, precise
@@ -23,6 +24,7 @@ public struct Prover: Sendable {
   }
 
   /// `A ⊢ B` in precise separation logic: B must describe all of A's heap (every frame is empty).
+  /// The frames of a proof list their spatial atoms only (segments that may be empty), no facts.
   ///
   /// With `details` false, the frames' and the failure's heaps have their
   /// spatial atoms only, no pure facts: a caller that wants just the verdict
@@ -37,12 +39,14 @@ public struct Prover: Sendable {
     var names = FreshNames()
     let left = names.openExistentials(of: antecedent).heap
     let (right, renaming) = names.openExistentials(of: consequent)
-    let goal = Goal(atoms: right.spatial, facts: right.pure, existentials: Set(renaming.values))
+    let goal = Goal(atoms: Deque(right.spatial), facts: right.pure, existentials: Set(renaming.values))
     var matcher = Matcher(normaliser: Normaliser(pure: pure, splitLimit: splitLimit), names: names, precise: precise)
     do throws(Matcher.Stop) {
       let leaves = try matcher.solveEachCase(ProofState(left), goal)
       return .proved(leaves.map { state, goal in
-        Frame(heap: details ? state.compactHeap : SymbolicHeap(spatial: state.atoms),
+        // A precise proof's frame is an emptiable rest: its facts are of no use to a caller, and
+        // after n matched cells they would be n² disequalities between their addresses.
+        Frame(heap: details && !precise ? state.compactHeap : SymbolicHeap(spatial: Array(state.atoms)),
               instantiation: renaming.mapValues { goal.resolved(.variable($0)) })
       })
     } catch {
