@@ -45,6 +45,12 @@ import Testing
     #expect(explained.errors == checked.errors)
     let verdict = checked.output.split(separator: "\n").first.map(String.init) ?? ""
     #expect(!verdict.isEmpty && explained.output.contains(verdict.prefix { $0 != "(" }), "\(explained.output)")
+    // As JSON: the document, valid, with check's diagnostics and exit status.
+    let json = try EntailCommandLineTests.run(["explain", "--format", "json", path])
+    let document = try JSONValue.parse(json.output)
+    #expect(json.status == checked.status && JSONSchemaTests.validator.errors(in: document).isEmpty, "\(json)")
+    #expect(document["files"]?.arrayValue?.first?["diagnostics"]?.arrayValue?.count
+            == checked.errors.components(separatedBy: ": error: ").count - 1)
   }
 
   static func temporary(_ text: String) throws -> String {
