@@ -62,10 +62,23 @@ enum ChannelDiagnostics {
                                      Diagnostic.Note("a receive that may find another message needs a switch receive with a case for each")])
   }
 
-  static func notFinal(_ first: Term, _ second: Term, range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
+  /// The notes say where each end is and which states would do ("close needs both ends in done").
+  static func notFinal(_ first: Term, _ second: Term, automaton: ContractAutomaton, range: SourceRange,
+                       notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(code: .closeNotFinal,
                message: "close of '\(first)' and '\(second)', which may not be in one final state",
-               range: range, notes: notes)
+               range: range, notes: notes + [finalStatesNote(automaton)])
+  }
+
+  /// "close needs both ends in the final state done of Ping" (or "in one of the final states a, b").
+  static func finalStatesNote(_ automaton: ContractAutomaton) -> Diagnostic.Note {
+    let names = automaton.finalStates.map { automaton.stateNames[$0] }
+    let which = switch names.count {
+    case 0: "a final state, but \(automaton.name) has none"
+    case 1: "the final state \(names[0]) of \(automaton.name)"
+    default: "one of the final states \(names.joined(separator: ", ")) of \(automaton.name) (the same one)"
+    }
+    return Diagnostic.Note("close needs both ends in \(which)")
   }
 
   static func notPeers(_ first: Term, _ second: Term, range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {

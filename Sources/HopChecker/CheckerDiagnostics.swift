@@ -35,6 +35,16 @@ enum CheckerDiagnostics {
                range: range, notes: state)
   }
 
+  /// A name that is neither a parameter nor a local is a global, declared by being used, so
+  /// `dispose tpm;` for `tmp` faults on an unknown global: where one of the procedure's own
+  /// variables is that close (`Suggestion`'s rule), the fault says so.
+  static func misspeltGlobal(_ address: Term, own: Set<String>) -> [Diagnostic.Note] {
+    guard case .variable(let variable) = address, !variable.isExistential, !own.contains(variable.name),
+          let close = Suggestion.closest(to: variable.name, among: own) else { return [] }
+    return [Diagnostic.Note("'\(variable.name)' is not a parameter or a local here, so it names a global; "
+                            + "did you mean '\(close)'?")]
+  }
+
   static func leak(_ procedure: String, leftover: [SpatialAtom], range: SourceRange, notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(code: .leak, message: "leak: heap owned when '\(procedure)' returns is not described by its postcondition",
                range: range, notes: notes)

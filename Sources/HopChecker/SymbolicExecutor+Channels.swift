@@ -168,7 +168,8 @@ extension SymbolicExecutor {
         }
         let final = Set(firstCell.states.compactMap(contract.automaton.state(named:)).filter { contract.automaton.isFinal[$0] })
         guard firstCell.states == secondCell.states, firstCell.states.count == 1, final.count == 1 else {
-          throw .failed(ChannelDiagnostics.notFinal(first, second, range: range, notes: notes))
+          throw .failed(ChannelDiagnostics.notFinal(first, second, automaton: contract.automaton, range: range,
+                                                            notes: notes))
         }
         if let problem = contract.leakFreedomProblem {
           throw .failed(ChannelDiagnostics.notLeakFree(contract.automaton.name, why: problem, range: range))

@@ -161,7 +161,7 @@ struct SymbolicExecutor {
   func expose(_ kind: OwnedKind, at address: Term, in state: SymbolicHeap, action: String,
               range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
     func fault(_ heap: SymbolicHeap, _ title: String) -> ProofStop {
-      let notes = StateDisplay.notes([heap], title: title)
+      let notes = CheckerDiagnostics.misspeltGlobal(address, own: ownVariables) + StateDisplay.notes([heap], title: title)
       return .failed(kind == .cell ? CheckerDiagnostics.memoryFault(action, address, range: range, state: notes)
                                    : ChannelDiagnostics.notAnEndpoint(action, address, range: range, state: notes))
     }

@@ -15,6 +15,17 @@ indirect enum CompiledExpression: Hashable, Sendable {
   case nondeterministic
   case unary(UnaryOperator, CompiledExpression)
   case binary(BinaryOperator, CompiledExpression, CompiledExpression)
+
+  /// The first variable the expression reads (left to right), if any: the value a trace shows
+  /// next to a condition's outcome (`k == 2  [condition false, k = 3]`).
+  var firstVariable: VariableRef? {
+    switch self {
+    case .variable(let variable): variable
+    case .constant, .nondeterministic: nil
+    case .unary(_, let operand): operand.firstVariable
+    case .binary(_, let left, let right): left.firstVariable ?? right.firstVariable
+    }
+  }
 }
 
 /// One call site: the callee and where its reference arguments are copied back.

@@ -36,7 +36,7 @@ extension Machine {
       try dispose(pointer, thread, frame, pc: pc)
     case .branch(let condition, let elseTarget):
       let holds = try evaluate(condition, frame) != 0
-      record(thread, frame, pc: pc, holds ? 1 : 0)
+      record(thread, frame, pc: pc, holds ? 1 : 0, condition.firstVariable.map { read($0, frame) } ?? 0)
       frame.pc = holds ? pc + 1 : elseTarget
     case .jump(let target):
       frame.pc = target

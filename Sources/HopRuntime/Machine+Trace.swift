@@ -26,7 +26,9 @@ extension Machine {
     case .mutate(_, let field, _): "\(a)->\(program.fields[field]) = \(b)"
     case .allocate(let target): "\(name(target, procedure)) = \(a) (new cell)"
     case .dispose: "disposes \(a)"
-    case .branch: a != 0 ? "condition true" : "condition false"
+    case .branch(let condition, _):
+      (a != 0 ? "condition true" : "condition false")
+        + (condition.firstVariable.map { ", \(name($0, procedure)) = \(b)" } ?? "")
     case .acquire(let resource, _): "enters '\(program.resources[resource].name.name)'"
     case .open(let first, let second, _): "\(name(first, procedure)) = \(a), \(name(second, procedure)) = \(b)"
     case .close: "closes \(a) and \(b)"

@@ -223,7 +223,7 @@ public final class SMTContext {
       defer { Z3_model_dec_ref(context, model) }
       return .satisfiable(values: observed.map { value(of: $0, in: model) })
     default:
-      return .unknown(reason: String(cString: Z3_solver_get_reason_unknown(context, solver)))
+      return .unknown(reason: SMTCheckResult.reason(String(cString: Z3_solver_get_reason_unknown(context, solver))))
     }
   }
 
@@ -300,6 +300,16 @@ public enum SMTCheckResult {
   case unsatisfiable
   /// Z3 gave up: timeout, or a quantifier it could not decide.
   case unknown(reason: String)
+
+  /// Z3's reason for `unknown` as bare words: Z3 writes some in parentheses
+  /// (`(incomplete quantifiers)`) and others not (`timeout`), and every
+  /// message that quotes one puts it in its own parentheses (HH210 printed
+  /// `((incomplete quantifiers))`).
+  public static func reason(_ z3Reason: String) -> String {
+    var reason = Substring(z3Reason).trimmingPrefix(while: \.isWhitespace)
+    while reason.hasPrefix("("), reason.hasSuffix(")") { reason = reason.dropFirst().dropLast() }
+    return String(reason)
+  }
 }
 
 /// How much solving a context has done (for `hophop-bench async`).

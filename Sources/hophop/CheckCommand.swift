@@ -19,17 +19,20 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
   @Option(parsing: .unconditional,
-          help: "Per-query solver timeout in milliseconds (an undecided query is reported, never taken as proved).",
+          help: WholeNumberOption.help("Per-query solver timeout in milliseconds (an undecided query is reported, "
+                                         + "never taken as proved).", default: CheckSession.Options.defaultTimeout),
           transform: { try WholeNumberOption.parse($0, minimum: UInt32(0), unit: "milliseconds") })
-  var timeout: UInt32 = 5_000
+  var timeout: UInt32 = CheckSession.Options.defaultTimeout
   @Option(name: .customLong("dump-smt"), help: "Write every solver query to this directory as an SMT-LIB 2 file.")
   var dumpSMT: String?
   @Flag(help: "Run each failed procedure concretely, looking for a run that fails at the failing command.")
   var counterexample = false
   @Option(name: .customLong("counterexample-budget"), parsing: .unconditional,
-          help: "With --counterexample: milliseconds of runs per failed procedure (default 1000).",
+          help: WholeNumberOption.help("With --counterexample: milliseconds of runs per failed procedure.",
+                                       default: Self.defaultCounterexampleBudget),
           transform: { try WholeNumberOption.parse($0, minimum: UInt32(1), unit: "milliseconds") })
-  var counterexampleBudget: UInt32 = 1_000
+  var counterexampleBudget: UInt32 = Self.defaultCounterexampleBudget
+  static let defaultCounterexampleBudget: UInt32 = 1_000
   @Argument(help: "Hop source files.") var files: [String]
 
   func run() throws {
@@ -44,12 +47,12 @@ struct CheckCommand: ParsableCommand {
     try check(files, format: .text, noColor: false)
   }
 
-  /// Checks the files and prints the summary and the diagnostics (or the JSON document).
+  /// Checks the files and prints each file's verdicts, then its diagnostics (or the JSON document).
   static func check(_ files: [String], options: CheckSession.Options = .init(), format: OutputOptions.Format,
                     noColor: Bool) throws(ExitCode) {
     let result = CheckSession.check(files, options: options)
     if let failure = result.z3Failure { try OutputOptions.fail(failure, command: "check", files: files, format: format) }
-    OutputOptions.emit(result.report, text: CheckSession.summary(result), format: format, noColor: noColor) {
+    OutputOptions.emit(result.report, perFile: result.files.map(CheckSession.summary), format: format, noColor: noColor) {
       CheckJSONRenderer.render(result)
     }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }

@@ -6,14 +6,18 @@ import HopDriver
 /// `hophop contract FILE NAME`: show a contract as a table, a Graphviz graph, or an image.
 struct ContractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "contract", abstract: "Show a contract as a transition table or a Graphviz graph.",
-    discussion: "svg and png are rendered by Graphviz's 'dot', which must be installed.")
+    commandName: "contract",
+    abstract: "Show a contract as a transition table, a Graphviz graph, or JSON.",
+    discussion: """
+      svg and png are rendered by Graphviz's 'dot', which must be installed. json is the document every \
+      command prints with --format json, with the contract's states and transitions as the file's result.
+      """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, dot, svg, png
+    case text, json, dot, svg, png
   }
 
-  @Option(help: "Output format: text, dot, svg or png.") var format: Format = .text
+  @Option(help: "Output format: text, json, dot, svg or png.") var format: Format = .text
   @Flag(help: "Show the dual contract ~C (what the peer endpoint follows).") var dual = false
   @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (a png needs one on a terminal).")
   var outputFile: String?
@@ -34,12 +38,18 @@ struct ContractCommand: ParsableCommand {
   func run() throws {
     let rendering: ContractSession.Rendering = format == .text ? .text : .dot
     let result = ContractSession.render(path: file, contract: name, dual: dual, as: rendering)
+    if format == .json {
+      // As every command's document: on standard output (or -o), diagnostics inside it.
+      try deliver(Data(ContractJSONRenderer.render(result).utf8))
+      if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
+      return
+    }
     let useColor = OutputOptions.useColor(onStandardError: true, noColor: noColor)
     Console.standardError(TextRenderer(useColor: useColor).render(result.report))
     guard let text = result.output else { throw ExitCode(result.exitStatus) }
     let data: Data
     switch format {
-    case .text, .dot:
+    case .text, .dot, .json:
       data = Data(text.utf8)
     case .svg, .png:
       let states = result.stateCount
@@ -54,6 +64,11 @@ struct ContractCommand: ParsableCommand {
         throw ExitCode(.badInput)
       }
     }
+    try deliver(data)
+  }
+
+  /// Writes `data` to `-o`'s file, or else to standard output.
+  func deliver(_ data: Data) throws {
     if let outputFile {
       if let problem = Self.write(data, to: outputFile, fileName: "\(name).\(format.rawValue)") {
         Console.standardError("hophop contract: cannot write '\(outputFile)': \(problem)\n")

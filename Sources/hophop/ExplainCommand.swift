@@ -22,8 +22,10 @@ struct ExplainCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
   @Option(help: "Explain only this procedure.") var proc: String?
-  @Option(help: "At most this many cases after a command (default 4).") var cases = 4
-  @Option(help: "Wrap comment lines at this many columns (default 80).") var width = 80
+  @Option(parsing: .unconditional, help: WholeNumberOption.help("At most this many cases after a command.", default: 4),
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "cases") })
+  var cases = 4
+  @Option(help: "Wrap comment lines at this many columns.") var width = 80
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func run() throws {

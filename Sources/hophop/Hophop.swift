@@ -42,16 +42,29 @@ struct Hophop: ParsableCommand {
       }
       return
     }
+    let subcommands = configuration.subcommands.compactMap { $0.configuration.commandName }
+    if let problem = UsageFailure.unknownSubcommand(arguments, subcommands: subcommands) {
+      failUsage(ValidationError(problem), arguments: arguments, subcommands: subcommands)
+    }
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
-      // A wrong command line is bad input (exit 2, as the help says), not ArgumentParser's 64 (EX_USAGE).
-      if exitCode(for: error) == .validationFailure {
-        Console.standardError(fullMessage(for: error) + "\n")
-        Glibc.exit(ExitStatus.badInput.rawValue)
-      }
+      if exitCode(for: error) == .validationFailure { failUsage(error, arguments: arguments, subcommands: subcommands) }
       exit(withError: error)
     }
+  }
+
+  /// A wrong command line is bad input (exit 2, as the help says), not ArgumentParser's 64 (EX_USAGE):
+  /// ArgumentParser's message and usage on standard error, and with `--format json` the document too.
+  static func failUsage(_ error: any Error, arguments: [String], subcommands: [String]) -> Never {
+    let full = fullMessage(for: error)
+    if UsageFailure.wantsJSON(arguments) {
+      let usage = full.split(separator: "\n").dropFirst().map { String($0.drop(while: \.isWhitespace)) }
+      Console.standardOutput(UsageFailure.document(message: message(for: error), usage: usage, arguments: arguments,
+                                                   subcommands: subcommands))
+    }
+    Console.standardError(full + "\n")
+    Glibc.exit(ExitStatus.badInput.rawValue)
   }
 }

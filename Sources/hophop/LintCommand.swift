@@ -15,10 +15,14 @@ struct LintCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   // A bound of 0 would explore nothing (no message sent, no configuration visited), so every
   // contract would get "unknown": the bounds start at 1.
-  @Option(parsing: .unconditional, help: "The most messages one buffer may hold during product exploration.",
+  @Option(parsing: .unconditional,
+          help: WholeNumberOption.help("The most messages one buffer may hold during product exploration.",
+                                       default: LintSession.defaultMaxBufferLength),
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "messages") })
   var maxBuffer = LintSession.defaultMaxBufferLength
-  @Option(parsing: .unconditional, help: "The most configurations of C ‖ ~C explored per contract.",
+  @Option(parsing: .unconditional,
+          help: WholeNumberOption.help("The most configurations of C ‖ ~C explored per contract.",
+                                       default: LintSession.defaultMaxConfigurations),
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "configurations") })
   var maxConfigurations = LintSession.defaultMaxConfigurations
   @Argument(help: "Hop source files.") var files: [String]

@@ -38,6 +38,18 @@ struct OutputOptions: ParsableArguments {
       Console.standardError(TextRenderer(useColor: useColor(onStandardError: true, noColor: noColor)).render(report))
     }
   }
+
+  /// As `emit`, for a command that says something of each file (`check`): in text, each file's
+  /// lines (`texts[i]` for `report.files[i]`) on standard output and then its diagnostics on standard
+  /// error, file after file, so that on a terminal each file's diagnostics follow its verdict.
+  static func emit(_ report: Report, perFile texts: [String], format: Format, noColor: Bool, json: () -> String) {
+    guard format == .text else { return emit(report, format: format, noColor: noColor, json: json) }
+    let renderer = TextRenderer(useColor: useColor(onStandardError: true, noColor: noColor))
+    for (file, text) in zip(report.files, texts) {
+      if !text.isEmpty { Console.standardOutput(text) }
+      Console.standardError(renderer.render(file))
+    }
+  }
 }
 
 extension OutputOptions {

@@ -18,16 +18,21 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
   @Option(help: "Run only this procedure (default: main of a sync file, else every procedure).") var proc: String?
-  @Option(help: "The seed of the first run.") var seed: UInt64 = 1
-  @Option(help: "Number of runs per procedure.") var runs = 100
-  @Option(name: .customLong("max-steps"), help: "Commands per run before it counts as out of steps (not a fault).")
-  var maxSteps = 100_000
+  @Option(parsing: .unconditional, help: WholeNumberOption.help("The seed of the first run.", default: Self.defaults.seed),
+          transform: { try WholeNumberOption.parse($0, minimum: UInt64(0), unit: nil) })
+  var seed = Self.defaults.seed
+  @Option(parsing: .unconditional, help: WholeNumberOption.help("Number of runs per procedure.", default: Self.defaults.runs),
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "runs") })
+  var runs = Self.defaults.runs
+  @Option(name: .customLong("max-steps"), parsing: .unconditional,
+          help: WholeNumberOption.help("Commands per run before it counts as out of steps (not a fault).",
+                                       default: Self.defaults.maxSteps),
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "commands") })
+  var maxSteps = Self.defaults.maxSteps
   @Argument(help: "A Hop source file.") var file: String
 
-  func validate() throws {
-    guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
-    guard maxSteps > 0 else { throw ValidationError("--max-steps must be at least 1") }
-  }
+  /// The session's own defaults, so that the help cannot disagree with them.
+  static let defaults = RunSession.Options().campaign
 
   func run() throws {
     let result = RunSession.run(path: file, options: .init(procedure: proc, seed: seed, runs: runs, maxSteps: maxSteps))

@@ -66,6 +66,41 @@ import Testing
     #expect(!notes.contains { $0.hasPrefix("a concrete run") })
   }
 
+  /// Issue 25 §4: the messages the environment sends filled the window of last commands; now the
+  /// program's own last commands are all shown, the environment's folded between them, and a
+  /// condition shows the value it tested.
+  @Test func theLastCommandsAreTheProgramsWithTheValuesOfConditions() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("window-\(UUID().uuidString).hop").path
+    try """
+      message a
+      contract Three {
+        initial state s0 { ?a -> s1; }
+        state s1 { ?a -> s2; }
+        state s2 { ?a -> s3; }
+        final state s3 {}
+      }
+      f(e) [e |-> Three{s0}] {
+        local k, x;
+        x = new();
+        k = 3;
+        receive(a, e);
+        receive(a, e);
+        receive(a, e);
+        if (k == 3) { dispose x; }
+        dispose x;
+      } [e |-> Three{s3}]
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (notes, _) = try Self.notes(path, budget: 1_000)
+    #expect(notes.contains { $0.hasPrefix("a concrete run that fails: double dispose at line 16") }, "\(notes)")
+    let commands = notes.filter { $0.hasPrefix("  line ") }
+    #expect(commands.count == 6, "\(notes)")
+    #expect(commands.contains { $0.hasSuffix("k == 3  [condition true, k = 3]") }, "\(commands)")
+    #expect(commands.filter { $0.contains("receive(a, e);") }.count == 3, "\(commands)")
+    let environment = notes.filter { $0.hasPrefix("  the environment ") }
+    #expect(!environment.isEmpty && environment.allSatisfy { $0.contains("sends 'a'") }, "\(notes)")
+  }
+
   @Test func withoutTheOptionNothingIsRun() throws {
     let result = CheckSession.check([Self.example("smallfoot/double_dispose")])
     let notes = result.files[0].report.diagnostics.flatMap(\.notes).map(\.message)

@@ -47,7 +47,7 @@ import Testing
   }
 
   /// Z3's reason for giving up on a quantified query depends on timing: `timeout`, `canceled`, or
-  /// `(incomplete quantifiers)` when it stops before the timer (on a loaded machine, any of them);
+  /// `incomplete quantifiers` when it stops before the timer (on a loaded machine, any of them);
   /// the HH210 page shows `timeout`, and the reason is compared as that.
   static func timeoutAsShown(_ text: String) -> String {
     text.replacing(#/the solver answered unknown \(.*\) \[HH210\]/#, with: "the solver answered unknown (timeout) [HH210]")

@@ -215,13 +215,20 @@ import Testing
       (#"{"tool": "hophop", "version": 1, "command": "fmt", "exitStatus": 0, "files": []}"#, "expected string"),
       (#"{"tool": "hophop", "version": "1", "command": "fmt", "exitStatus": 0, "files": [], "extra": 1}"#, "'extra' is not allowed"),
       (#"{"tool": "hophop", "version": "1", "command": "fmt", "exitStatus": true, "files": []}"#, "not one of"),
-      (#"{"tool": "hophop", "version": "1", "command": "fmt", "exitStatus": 0, "files": [{"path": "a", "diagnostics": [], "result": {"text": 3}}]}"#, "oneOf"),
-      (#"{"tool": "hophop", "version": "1", "command": "parse", "exitStatus": 0, "files": [{"path": "a", "diagnostics": [], "result": {"ast": {"node": "Program", "fields": {"a": 1.5}}}}]}"#, "oneOf"),
+      (#"{"tool": "hophop", "version": "1", "command": "fmt", "exitStatus": 0, "files": [{"path": "a", "diagnostics": [], "result": {"text": 3}}]}"#, "anyOf"),
+      (#"{"tool": "hophop", "version": "1", "command": "parse", "exitStatus": 0, "files": [{"path": "a", "diagnostics": [], "result": {"ast": {"node": "Program", "fields": {"a": 1.5}}}}]}"#, "anyOf"),
     ]
     for (text, expected) in bad {
       let errors = Self.validator.errors(in: try JSONValue.parse(text))
       #expect(errors.contains { $0.contains(expected) }, "\(text): \(errors)")
     }
+    // oneOf wants exactly one alternative; anyOf at least one.
+    let string = JSONValue.object(["type": .string("string")]), number = JSONValue.object(["type": .string("number")])
+    #expect(JSONSchemaValidator(schema: .object(["oneOf": .array([string, string])])).errors(in: .string("x"))
+      .contains { $0.contains("matches 2 of the oneOf") })
+    #expect(JSONSchemaValidator(schema: .object(["anyOf": .array([string, string])])).errors(in: .string("x")).isEmpty)
+    #expect(JSONSchemaValidator(schema: .object(["anyOf": .array([string, number])])).errors(in: .boolean(true))
+      .contains { $0.contains("none of the anyOf") })
     #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse("{\"a\": 1,}") }
     #expect(JSONSchemaValidator(schema: .object(["minimum": .number(0, isInteger: true)])).errors(in: .null)
       .contains { $0.contains("not supported") })

@@ -54,3 +54,43 @@ import Testing
     #expect(json.contains("\"code\" : \"HH010\""))
   }
 }
+
+/// The echoed source line is the user's bytes: control characters are shown
+/// escaped (never sent to the terminal) and a long line is cut to a window
+/// around the caret, the caret staying under the text it marks.
+@Suite struct SourceLineEchoTests {
+  func render(_ text: String, start: Int, end: Int) -> [String] {
+    let source = SourceFile(path: "t.hop", text: text)
+    let diagnostic = Diagnostic(code: .syntaxError, message: "m", range: SourceRange(start: start, end: end))
+    return TextRenderer(useColor: false).render(diagnostic, path: "t.hop", source: source)
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  @Test func controlCharactersAreEscapedAndTheCaretFollows() {
+    // ESC [ 3 1 m, NUL, then `x` marked.
+    let lines = render("a\u{1B}[31m\u{0}x = 1;\n", start: 7, end: 8)
+    #expect(lines[1] == " 1 | a\\e[31m\\0x = 1;")
+    #expect(lines[2] == "   | " + String(repeating: " ", count: 9) + "^")  // under a, \\e, [31m, \\0
+    #expect(!lines.joined().contains("\u{1B}") && !lines.joined().contains("\u{0}"))
+    let bidi = render("x = 1; // \u{202E}evil\n", start: 0, end: 1)
+    #expect(bidi[1] == " 1 | x = 1; // \\u{202E}evil")
+  }
+
+  @Test func aLongLineIsCutAroundTheCaret() {
+    let prefix = String(repeating: "a = 1; ", count: 40)  // 280 columns
+    let line = prefix + "bad;" + String(repeating: " b = 2;", count: 40)
+    let lines = render(line + "\n", start: prefix.utf8.count, end: prefix.utf8.count + 3)
+    let shown = String(lines[1].dropFirst(" 1 | ".count))
+    #expect(shown.hasPrefix("…") && shown.hasSuffix("…"), "\(shown)")
+    #expect(shown.count <= 100, "\(shown.count)")
+    let caret = String(lines[2].dropFirst("   | ".count))
+    let column = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) } ?? -1
+    #expect(column >= 0 && String(Array(shown)[column..<column + 3]) == "bad", "\(shown)\n\(caret)")
+    #expect(caret.hasSuffix("^~~"))
+  }
+
+  @Test func aShortLineIsShownWhole() {
+    let lines = render("f(x) { y = x; }\n", start: 7, end: 8)
+    #expect(lines[1] == " 1 | f(x) { y = x; }" && lines[2] == "   | " + String(repeating: " ", count: 7) + "^")
+  }
+}

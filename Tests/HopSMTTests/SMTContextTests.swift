@@ -8,6 +8,13 @@ import Testing
     #expect(SMTLibrary.failure == nil)
   }
 
+  /// HH210 quotes the reason in its own parentheses: Z3's are taken off (issue 25 §4).
+  @Test func anUnknownsReasonIsBareWords() {
+    #expect(SMTCheckResult.reason("(incomplete quantifiers)") == "incomplete quantifiers")
+    #expect(SMTCheckResult.reason("timeout") == "timeout")
+    #expect(SMTCheckResult.reason("((nested))") == "nested")
+  }
+
   @Test func answersAndModels() throws {
     let smt = try SMTContext()
     let x = smt.constant("x", .int), y = smt.constant("y", .int)

@@ -43,13 +43,44 @@ import Testing
       message m
       """
     let (_, result) = parseText(text)
-    #expect(parseDiagnostics(text) == ["HH010 5:2"])
-    #expect(result.diagnostics.first?.notes.first?.range?.start == 5)
+    // The `}` at column 1 is the procedure's, by its indentation: the `if` is the block left open.
+    #expect(parseDiagnostics(text) == ["HH010 2:3"])
+    #expect(result.diagnostics.first?.notes.first?.range?.start == 24)  // the `if`'s `{`
     #expect(result.program.declarations.count == 4)
     // A missing `}` of a contract state, before the next state.
     #expect(parseDiagnostics("contract C { initial state a { !m -> b;\n final state b {} }\nmessage m") == ["HH010 1:40"])
     // A call statement is not a declaration: the body goes on after it.
     #expect(parseDiagnostics("f() { g(x; y); h(); }\ng(a; b) {}\nh() {}") == [])
+  }
+
+  /// Issue 25 §4: without the `if`'s `}`, its block took the procedure's, and the errors were
+  /// three, at the postcondition, at the end of the file and at the procedure's `{`.
+  @Test func aMissingBraceOfAnIfIsOneErrorAtTheIf() throws {
+    let marked = MarkedSource("""
+      f(x) [emp] {
+        1️⃣if (x == 0) 2️⃣{
+          x = 1;
+        x = 2;
+      } [emp]
+      g() [emp] { } [emp]
+      """)
+    let (_, result) = parseText(marked.text)
+    #expect(result.diagnostics.count == 1, "\(result.diagnostics)")
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.range.start == marked["1️⃣"])
+    #expect(diagnostic.message == "this 'if' block is never closed: expected '}' before the '}' on line 5, "
+            + "which is indented as the end of an outer block")
+    #expect(diagnostic.notes.map(\.range) == [SourceRange(start: marked["2️⃣"], end: marked["2️⃣"] + 1)])
+    #expect(result.program.declarations.count == 2)
+    // A while and an else alike; the block is closed before the `}`, which closes the enclosing one.
+    #expect(parseDiagnostics("f(x) {\n  while (x) {\n    x = 1;\n  x = 2;\n}\ng() { }\n") == ["HH010 2:3"])
+    #expect(parseDiagnostics("f(x) {\n  if (x) { } else {\n    x = 1;\n}\ng() { }\n") == ["HH010 2:14"])
+  }
+
+  @Test func anOddlyIndentedButClosedBlockIsNoError() {
+    #expect(parseDiagnostics("f(x) {\n  if (x == 0) {\n    x = 1;\n}\n}\n") == [])
+    // With another error in the body, the braces are still taken as written.
+    #expect(parseDiagnostics("f(x) {\n  if (x == 0) {\n    x = ;\n}\n}\n") == ["HH010 3:9"])
   }
 
   /// The number of statements in the body of the first procedure.

@@ -1,6 +1,6 @@
 /// A validator for the subset of JSON Schema (draft 2020-12) that
 /// docs/json-schema.json uses: `type`, `enum`, `properties`, `required`,
-/// `additionalProperties` (a boolean or a schema), `items`, `oneOf`, and
+/// `additionalProperties` (a boolean or a schema), `items`, `oneOf`, `anyOf`, and
 /// `$ref` to `#/$defs/...`. There is no JSON Schema validator among the
 /// project's dependencies; this one is small enough to trust by its tests.
 /// A keyword outside the subset is reported as an error, so the schema
@@ -11,7 +11,7 @@ public struct JSONSchemaValidator: Sendable {
   /// Keywords that describe and never constrain.
   static let annotations: Set<String> = ["$schema", "$id", "title", "description", "$defs"]
   static let constraints: Set<String> = ["type", "enum", "properties", "required", "additionalProperties", "items",
-                                         "oneOf", "$ref"]
+                                         "oneOf", "anyOf", "$ref"]
 
   public init(schema: JSONValue) { self.schema = schema }
 
@@ -56,6 +56,13 @@ public struct JSONSchemaValidator: Sendable {
         return trial.isEmpty
       }.count
       if matching != 1 { errors.append("\(path): matches \(matching) of the oneOf alternatives, not exactly one") }
+    }
+    if let alternatives = keywords["anyOf"]?.arrayValue, !alternatives.contains(where: { alternative in
+      var trial: [String] = []
+      check(value, against: alternative, at: path, into: &trial)
+      return trial.isEmpty
+    }) {
+      errors.append("\(path): matches none of the anyOf alternatives")
     }
     if case .object(let members) = value {
       let properties: [String: JSONValue]

@@ -43,20 +43,18 @@ public struct TextRenderer: Sendable {
     return paint("\(path)\(location):", "1") + " \(severityText) " + paint(message, "1") + codeText + "\n"
   }
 
-  /// The first line of the range with a caret under its start and `~` under the rest of it on that line.
+  /// The first line of the range with a caret under its start and `~` under the rest of it on that
+  /// line; control characters escaped and a long line cut around the caret (`SourceLineExcerpt`).
   private func snippet(_ range: SourceRange, in source: SourceFile) -> String {
     let start = source.location(of: range.start)
     let lineText = source.lineText(start.line)
-    let lineBytes = Array(lineText.utf8)
+    let end = range.end > range.start ? source.location(of: range.end) : start
+    let lastColumn = end.line == start.line ? max(end.column, start.column + 1) : lineText.utf8.count + 1
+    let excerpt = SourceLineExcerpt(line: lineText, start: start.column, end: lastColumn)
     let gutter = String(start.line)
     let pad = String(repeating: " ", count: gutter.count)
-    // Keep tabs in the prefix so the caret lines up with the source.
-    let prefix = lineBytes.prefix(max(0, start.column - 1)).map { $0 == UInt8(ascii: "\t") ? "\t" : " " }.joined()
-    let end = range.end > range.start ? source.location(of: range.end) : start
-    let lastColumn = end.line == start.line ? end.column : lineBytes.count + 1
-    let width = max(1, lastColumn - start.column)
-    let marker = "^" + String(repeating: "~", count: width - 1)
-    return " \(gutter) | \(lineText)\n \(pad) | \(prefix)\(paint(marker, "1;32"))\n"
+    let marker = "^" + String(repeating: "~", count: excerpt.markerWidth - 1)
+    return " \(gutter) | \(excerpt.text)\n \(pad) | \(excerpt.markerIndent)\(paint(marker, "1;32"))\n"
   }
 
   private func indentedNote(_ message: String) -> String {

@@ -11,6 +11,8 @@ import HopSyntax
 /// per procedure, in source order.
 public enum CheckSession {
   public struct Options: Sendable {
+    /// The solver's time per query unless `--timeout` says otherwise.
+    public static let defaultTimeout: UInt32 = 5_000
     public var timeoutMilliseconds: UInt32
     /// Where to write each solver query as an SMT-LIB 2 file (`--dump-smt`), if anywhere.
     public var dumpDirectory: String?
@@ -19,7 +21,7 @@ public enum CheckSession {
     /// that fails at the failing command (`CounterexampleSearch`); nil: no runs.
     public var counterexampleBudget: Duration?
 
-    public init(timeoutMilliseconds: UInt32 = 5_000, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil) {
+    public init(timeoutMilliseconds: UInt32 = defaultTimeout, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil) {
       self.timeoutMilliseconds = timeoutMilliseconds
       self.dumpDirectory = dumpDirectory
       self.counterexampleBudget = counterexampleBudget
@@ -135,30 +137,34 @@ public enum CheckSession {
 
   /// The text `hophop check` prints on standard output: a verdict per file and per procedure.
   public static func summary(_ result: Result) -> String {
-    let lines = result.files.filter(\.wasChecked).map { file -> String in
-      let procedures = file.procedures
-      if procedures.isEmpty { return "\(file.report.path): no procedures to check" }
-      var outcome = procedures.map(\.outcome).max() ?? .unknown
-      if file.report.diagnostics.hasErrors && outcome == .valid { outcome = .invalid }
-      var counts: [String] = []
-      let sync = procedures.filter { $0.layer == .sync }.count, async = procedures.count - sync
-      if sync > 0 { counts.append("\(sync) sync") }
-      if async > 0 { counts.append("\(async) async") }
-      var header = "\(file.report.path): \(outcome.rawValue) (\(counts.joined(separator: ", ")) procedure"
-        + "\(procedures.count == 1 ? "" : "s")"
-      if let queries = file.async?.queryCount { header += ", \(queries) solver \(queries == 1 ? "query" : "queries")" }
-      header += ", \(file.elapsed.millisecondsText(decimals: 0)) ms)"
-      let width = procedures.map(\.name.count).max() ?? 0
-      let rows = procedures.map { procedure -> String in
-        let failing = procedure.conditions.filter { $0.outcome != .valid }
-        let text = procedure.layer == .sync || failing.isEmpty
-          ? procedure.outcome.rawValue : failing.map { "\($0.outcome.rawValue): \($0.description)" }.joined(separator: "; ")
-        let time = procedure.layer == .sync ? "  \(procedure.elapsed.millisecondsText(decimals: 1)) ms" : ""
-        return "  \(procedure.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(text)\(time)"
-      }
-      return ([header] + rows).joined(separator: "\n")
+    result.files.map(summary).joined()
+  }
+
+  /// One file's verdict line and a line per procedure; a file that could not be checked (unreadable,
+  /// syntax or name errors) still gets its line, `file.hop: bad input`, so that no file goes unmentioned.
+  public static func summary(_ file: FileResult) -> String {
+    guard file.wasChecked else { return "\(file.report.path): bad input\n" }
+    let procedures = file.procedures
+    if procedures.isEmpty { return "\(file.report.path): no procedures to check\n" }
+    var outcome = procedures.map(\.outcome).max() ?? .unknown
+    if file.report.diagnostics.hasErrors && outcome == .valid { outcome = .invalid }
+    var counts: [String] = []
+    let sync = procedures.filter { $0.layer == .sync }.count, async = procedures.count - sync
+    if sync > 0 { counts.append("\(sync) sync") }
+    if async > 0 { counts.append("\(async) async") }
+    var header = "\(file.report.path): \(outcome.rawValue) (\(counts.joined(separator: ", ")) procedure"
+      + "\(procedures.count == 1 ? "" : "s")"
+    if let queries = file.async?.queryCount { header += ", \(queries) solver \(queries == 1 ? "query" : "queries")" }
+    header += ", \(file.elapsed.millisecondsText(decimals: 0)) ms)"
+    let width = procedures.map(\.name.count).max() ?? 0
+    let rows = procedures.map { procedure -> String in
+      let failing = procedure.conditions.filter { $0.outcome != .valid }
+      let text = procedure.layer == .sync || failing.isEmpty
+        ? procedure.outcome.rawValue : failing.map { "\($0.outcome.rawValue): \($0.description)" }.joined(separator: "; ")
+      let time = procedure.layer == .sync ? "  \(procedure.elapsed.millisecondsText(decimals: 1)) ms" : ""
+      return "  \(procedure.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(text)\(time)"
     }
-    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    return ([header] + rows).joined(separator: "\n") + "\n"
   }
 }
 

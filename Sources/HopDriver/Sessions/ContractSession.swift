@@ -14,8 +14,10 @@ public enum ContractSession {
     public var report: FileReport
     /// `nil` when the file or the contract has errors.
     public var output: String?
+    /// The contract shown (the dual with `--dual`), when there is output.
+    public var automaton: ContractAutomaton?
     /// The number of states of the contract shown (0 when there is no output).
-    public var stateCount = 0
+    public var stateCount: Int { automaton?.stateCount ?? 0 }
     public var exitStatus: ExitStatus { output == nil ? .badInput : .success }
   }
 
@@ -30,12 +32,8 @@ public enum ContractSession {
       if case .contract(let c) = d { return c } else { return nil }
     }
     guard let declaration = declarations.first(where: { $0.name.name == name }) else {
-      let known = declarations.map(\.name.name)
-      // The problem is on the command line, not at a place in the file: no caret.
-      report.source = nil
-      report.diagnostics.append(Diagnostic(
-        code: .undeclaredName, message: "no contract named '\(name)' in this file", range: .point(0),
-        notes: [.init(known.isEmpty ? "the file declares no contract" : "contracts: " + known.joined(separator: ", "))]))
+      NameOnCommandLine.notFound(name, message: "no contract named '\(name)' in this file", kind: "contracts",
+                                 known: declarations.map(\.name.name), in: &report)
       return Result(report: report, output: nil)
     }
     let compiled = ContractAutomaton.compile(declaration)
@@ -44,7 +42,6 @@ public enum ContractSession {
       return Result(report: report, output: nil)
     }
     let shown = dual ? automaton.dual() : automaton
-    return Result(report: report, output: rendering == .text ? shown.transitionTable() : shown.dot(),
-                  stateCount: shown.stateCount)
+    return Result(report: report, output: rendering == .text ? shown.transitionTable() : shown.dot(), automaton: shown)
   }
 }

@@ -60,6 +60,32 @@ enum CounterexampleSearch {
     return nil
   }
 
+  /// The last commands of a failing run as the note shows them: the program's own last `count`
+  /// commands, and what the environment did between them folded into one line per stretch
+  /// ("the environment sends 'a' on 3, receives 'b' on 4 and 5 more"), so that a busy
+  /// environment does not push the program's commands out of the window.
+  static func lastCommands(_ trace: [RunStep], source: SourceFile, count: Int = 6) -> [String] {
+    let own = trace.indices.filter { trace[$0].thread >= 0 }
+    let from = own.suffix(count).first ?? max(0, trace.count - count)
+    var lines: [String] = [], environment: [String] = []
+    func fold() {
+      guard !environment.isEmpty else { return }
+      let shown = environment.prefix(3).joined(separator: ", ")
+      lines.append("the environment " + shown + (environment.count > 3 ? " and \(environment.count - 3) more" : ""))
+      environment = []
+    }
+    for step in trace[from...] {
+      if step.thread < 0 {
+        environment.append(step.values)
+      } else {
+        fold()
+        lines.append(RunSession.describe(step, source: source))
+      }
+    }
+    fold()
+    return lines
+  }
+
   /// The runs for one error.
   struct Search {
     let diagnostic: Diagnostic
@@ -154,7 +180,7 @@ enum CounterexampleSearch {
         .init("replay it with: hophop run \(path) --proc \(name) --seed \(seed) --runs 1"),
       ]
       if !fault.input.isEmpty { notes.append(.init("its input: \(fault.input)")) }
-      for step in fault.trace.suffix(6) { notes.append(.init("  " + RunSession.describe(step, source: source))) }
+      for line in CounterexampleSearch.lastCommands(fault.trace, source: source) { notes.append(.init("  " + line)) }
       return notes
     }
   }

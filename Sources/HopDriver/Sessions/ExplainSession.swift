@@ -44,13 +44,18 @@ public enum ExplainSession {
       return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
     }
     var report = loaded.report
+    if let asyncOnly = explainAsyncOnly(program, path: path) { return asyncOnly }
     let checked = SyncChecker.check(program, recordingTraces: true)
     var traces = checked.traces
     if let name = options.procedure {
       traces = traces.filter { $0.procedure.name.name == name }
       if traces.isEmpty {
-        report.diagnostics.append(Diagnostic(code: .undeclaredName, message: "no sync procedure named '\(name)' to explain",
-                                             range: .point(0)))
+        NameOnCommandLine.notFound(name, message: "no sync procedure named '\(name)' to explain", kind: "sync procedures",
+                                   known: checked.traces.map(\.procedure.name.name), in: &report)
+        if isAsync(name, in: program) {
+          report.diagnostics[report.diagnostics.count - 1].notes.insert(
+            .init("'\(name)' is async: 'hophop check \(path)' proves it"), at: 0)
+        }
         return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
       }
     }

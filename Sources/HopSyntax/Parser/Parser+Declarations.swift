@@ -217,8 +217,13 @@ extension Parser {
     return assertion
   }
 
-  /// `{ local a, b; local c; statements }`
+  /// `{ local a, b; local c; statements }`, parsed again where a `}` is likely missing
+  /// (`parseRecoveringUnclosedBlock`).
   private mutating func parseBody() throws(ParseAbort) -> ([Identifier], [Statement]) {
+    try parseRecoveringUnclosedBlock { (parser: inout Parser) throws(ParseAbort) in try parser.parseBodyOnce() }
+  }
+
+  private mutating func parseBodyOnce() throws(ParseAbort) -> ([Identifier], [Statement]) {
     let opening = try expect(.leftBrace, "to open the procedure body").range
     var locals: [Identifier] = []
     while consume(.local) {

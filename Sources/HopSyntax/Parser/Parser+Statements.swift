@@ -52,32 +52,29 @@ extension Parser {
     let start = current.range.start
     switch current.kind {
     case .punctuator(.leftBrace):
-      let opening = advance().range
-      let body = try parseStatements()
-      try expectClosingBrace("to close the block", opening: opening)
-      return Statement(.block(body), range: range(from: start))
+      return try parseBlock(owner: nil)
     case .keyword(.if):
-      advance()
+      let keyword = advance()
       let condition = try parseCondition("if")
-      let thenBranch = try parseStatement()
-      let elseBranch = consume(.else) ? try parseStatement() : nil
+      let thenBranch = try parseBody(of: keyword)
+      let elseBranch = check(.else) ? try parseBody(of: advance()) : nil
       return Statement(.ifThenElse(condition: condition, then: thenBranch, else: elseBranch), range: range(from: start))
     case .keyword(.while):
-      advance()
+      let keyword = advance()
       let condition = try parseCondition("while")
       var invariant: Formula?
       if consume(.leftBracket) {
         invariant = try parseSpecification()
         try expect(.rightBracket, "to close the loop invariant")
       }
-      let body = try parseStatement()
+      let body = try parseBody(of: keyword)
       return Statement(.whileLoop(condition: condition, invariant: invariant, body: body), range: range(from: start))
     case .keyword(.with):
-      advance()
+      let keyword = advance()
       let resource = try expectIdentifier("a resource name after 'with'")
       try expect(.when, "after the resource name")
       let condition = try parseCondition("when")
-      let body = try parseStatement()
+      let body = try parseBody(of: keyword)
       return Statement(.withResource(resource, condition: condition, body: body), range: range(from: start))
     case .keyword(.dispose):
       advance()

@@ -33,6 +33,12 @@ public struct Parser {
   /// The token before which a missing `}` was last reported, so that the
   /// enclosing blocks, closed at the same place, do not report it again.
   var missingBraceReportedAt: Int?
+  /// The first `}` in the procedure being parsed that closed a block although it is indented less
+  /// than the line that opened it: where a `}` is likely missing (`Parser+UnclosedBlocks`).
+  var lessIndentedClosing: Int?
+  /// In a second parse of a procedure body: the token before which the block that is still open
+  /// lacks its `}`, so that it is closed there and the `}` left for the enclosing block.
+  var missingBraceBefore: Int?
 
   /// Parses a whole file.
   public static func parse(_ file: SourceFile) -> ParseResult {
