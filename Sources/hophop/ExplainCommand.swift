@@ -19,8 +19,8 @@ struct ExplainCommand: ParsableCommand {
       With --format dot, svg or png, the state after line N (--line N; by default the last state shown, \
       which for a failing proof is the one before the error) as a picture: variables point at their \
       values, a cell is a box of its fields, lseg/list a thick edge, tree a triangle, an endpoint a \
-      hexagon linked to its peer, NULL one node, the pure facts below; each case is a frame. Give \
-      --proc when the file has several procedures. With --format html, one self-contained page: every \
+      hexagon linked to its peer, NULL one node, the pure facts below; each case is a frame. When the \
+      file has several procedures, give --proc, or a --line inside one. With --format html, one self-contained page: every \
       state of every procedure with its picture, stepped with the arrow keys or j and k.
 
       hophop explain HHnnn (HH102, hh102, ...), when no file of that name exists, prints the page of \
@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Explain only this procedure.") var proc: String?
   @Option(help: "At most this many cases after a command (default 4).") var cases = 4
   @Option(help: "Wrap comment lines at this many columns (default 80).") var width = 80
-  @Option(help: "The states after this line (the picture of --format dot|svg|png).") var line: Int?
+  @Option(help: "Draw the state after this line (with --format dot, svg or png).") var line: Int?
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func validate() throws {
@@ -47,6 +47,9 @@ struct ExplainCommand: ParsableCommand {
     }
     if output.format == .html && line != nil {
       throw ValidationError("--line picks the state of one picture; the html page has every state (drop --line)")
+    }
+    if line != nil && !drawing {
+      throw ValidationError("--line picks the state to draw: use it with --format dot, svg or png")
     }
     if let line, line < 1 { throw ValidationError("--line must be a line number (1 or more), not \(line)") }
   }

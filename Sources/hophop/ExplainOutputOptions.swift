@@ -9,7 +9,7 @@ struct ExplainOutputOptions: ParsableArguments {
     case text, json, dot, svg, png, html
   }
 
-  @Option(help: "Output format: text, json, dot, svg, png or html (pictures need Graphviz's dot for svg, png, html).")
+  @Option(help: "Output format: text, json, dot, svg, png or html (svg, png and html run Graphviz's dot).")
   var format: Format = .text
 
   @Option(name: [.short, .customLong("output")], help: "With dot, svg, png or html: write to this file instead of standard output.")

@@ -21,7 +21,7 @@ extension ExplainHTMLRenderer {
     mark { background: #ffe08a; color: inherit; }
     .state { flex: 1 1 28rem; min-width: 0; }
     ol.states, p.states { margin-top: 0; }
-    ol.states code { white-space: pre-wrap; }
+    .states code { white-space: pre-wrap; }
     .remarks { color: #555; font-size: 0.9rem; }
     figure.picture { margin: 0.5rem 0; }
     figure.picture svg { max-width: 100%; height: auto; }

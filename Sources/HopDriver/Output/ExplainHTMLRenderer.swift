@@ -75,6 +75,8 @@ struct ExplainHTMLRenderer {
     let cases: String
     if texts.isEmpty {
       cases = "<p class=\"states\">(not reached)</p>"
+    } else if texts.count == 1 {
+      cases = "<p class=\"states\"><code>\(escape(texts[0]))</code></p>"
     } else {
       cases = "<ol class=\"states\">" + texts.map { "<li><code>\(escape($0))</code></li>" }.joined() + "</ol>"
     }

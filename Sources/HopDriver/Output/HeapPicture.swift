@@ -29,7 +29,8 @@ public enum HeapPicture {
     // Written last case first: dot stacks a left-to-right graph's clusters upwards, so case 1 is on top.
     for (index, state) in cases.enumerated().reversed() {
       let number = cases.count == 1 ? nil : index + 1
-      lines += CaseDrawing(heap: StateDisplay.readable(state), prefix: "c\(index + 1)_").lines(caseNumber: number)
+      lines += CaseDrawing(heap: StateDisplay.readable(state), prefix: "c\(index + 1)_")
+        .lines(caseNumber: number, id: "\(id)_case\(index + 1)")
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
@@ -82,7 +83,8 @@ private struct CaseDrawing {
     case cell(fields: [String: Term]), endpoint(EndpointCell), tree(fields: [String]), null, segmentEnd, dangling
   }
 
-  func lines(caseNumber: Int?) -> [String] {
+  /// The cluster's statements; `id` is its SVG id (dot would give it the graph's).
+  func lines(caseNumber: Int?, id: String) -> [String] {
     var body: [String] = []
     var shapes: [Int: Shape] = [:]
     for atom in heap.spatial {
@@ -123,7 +125,7 @@ private struct CaseDrawing {
     let caption = ((caseNumber.map { ["case \($0)"] } ?? []) + facts).joined(separator: "\n")
     let border = caseNumber == nil ? "pencolor=transparent" : "style=rounded, pencolor=\"#999999\""
     return ["  subgraph cluster_\(prefix.dropLast()) {",
-            "    graph [label=\(HeapPicture.quoted(caption)), labelloc=b, \(border)];"]
+            "    graph [id=\(HeapPicture.quoted(id)), label=\(HeapPicture.quoted(caption)), labelloc=b, \(border)];"]
       + body.map { "    " + $0 } + ["  }"]
   }
 
