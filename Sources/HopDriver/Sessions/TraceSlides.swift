@@ -51,7 +51,11 @@ extension ProofTrace {
   /// else the command that ends last on it (the outermost at a tie), as the text does; nil when no
   /// states follow that line (not a command's last line, past a failing command, or `} else {`).
   func slide(atLine line: Int, in source: SourceFile) -> TraceSlide? {
-    let candidates = slides(in: source).filter { slide in
+    Self.slide(atLine: line, among: slides(in: source), in: source)
+  }
+
+  private static func slide(atLine line: Int, among slides: [TraceSlide], in source: SourceFile) -> TraceSlide? {
+    let candidates = slides.filter { slide in
       guard slide.line == line else { return false }
       if slide.title == "pre" { return true }
       // Not after `} else {`: the states would read as the else branch's.
@@ -64,8 +68,8 @@ extension ProofTrace {
 
   /// The lines after which a state can be drawn, in order.
   func linesWithStates(in source: SourceFile) -> [Int] {
-    let lines = Set(slides(in: source).map(\.line))
-    return lines.sorted().filter { slide(atLine: $0, in: source) != nil }
+    let all = slides(in: source)
+    return Set(all.map(\.line)).sorted().filter { Self.slide(atLine: $0, among: all, in: source) != nil }
   }
 
   /// Where a picture starts when no line is given: the last state shown, which for a failing proof is
