@@ -107,6 +107,9 @@ import Testing
     let asyncOnly = try Self.run([Self.example("async/server"), "--format", "html"])
     #expect(asyncOnly.status == 2 && asyncOnly.errors.contains("has no sync procedures")
             && asyncOnly.errors.contains("'hophop check "), "\(asyncOnly)")
+    let contractsOnly = try Self.run([Self.example("contracts/ping_pong"), "--format", "svg"])
+    #expect(contractsOnly.status == 2 && contractsOnly.errors.contains("its contracts are drawn by 'hophop contract "),
+            "\(contractsOnly)")
   }
 
   @Test func optionsThatDoNotFitTheFormatAreRefused() throws {

@@ -94,9 +94,14 @@ public enum ExplainPictureSession {
     }
   }
 
+  /// Why a checkable file has nothing to draw, and what to run instead.
   private static func noSyncProcedures(_ file: String) -> String {
-    "\(file) has no sync procedures, and only their proofs are recorded as states to draw; "
-      + "an asynchronous program is checked by 'hophop check \(file)'"
+    let declarations = FrontEndSession.load([file]).first?.program?.declarations ?? []
+    let isAsync = declarations.contains { if case .asyncProcedure = $0 { true } else { false } }
+    let contract = declarations.lazy.compactMap { if case .contract(let contract) = $0 { contract.name.name } else { nil } }.first
+    let instead = isAsync ? "an asynchronous program is checked by 'hophop check \(file)'"
+      : contract.map { "its contracts are drawn by 'hophop contract \(file) \($0) --format svg'" } ?? "there is nothing to draw"
+    return "\(file) has no sync procedures, and only their proofs are recorded as states to draw; " + instead
   }
 
   private static func span(_ trace: ProofTrace, _ source: SourceFile) -> String {
