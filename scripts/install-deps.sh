@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hophop needs that a fresh machine may lack.
-# Z3 and GMP are linked by the build; Graphviz renders contracts in tests.
+# Z3 and GMP are linked by the build; Graphviz renders contracts and heap pictures in tests;
+# Chromium (headless) loads the page of `explain --format html` in the browser test.
 set -euo pipefail
 missing=()
-for package in libz3-dev libgmp-dev pkg-config graphviz; do
+for package in libz3-dev libgmp-dev pkg-config graphviz chromium; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

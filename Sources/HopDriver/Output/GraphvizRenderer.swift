@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns DOT text into an image by running Graphviz's `dot` (found on `PATH`
-/// through `/usr/bin/env`), for `hophop contract --format svg|png`.
+/// through `/usr/bin/env`), for `hophop contract --format svg|png` and
+/// `hophop explain --format svg|png|html` (the same timeout and messages).
 ///
 /// `dot` is another program, so it is watched: a run longer than the
 /// timeout is stopped with a clear message, a `dot` that dies early cannot
@@ -25,7 +26,7 @@ public enum GraphvizRenderer {
       case .failed(let message): "dot failed: \(message)"
       case .timedOut(let seconds):
         "dot did not finish within \(seconds) s and was stopped; use '--format dot' and render it elsewhere, "
-          + "or '--format text' for the transition table"
+          + "or '--format text'"
       }
     }
   }
@@ -33,13 +34,18 @@ public enum GraphvizRenderer {
   /// Above this many states `hophop contract` warns that `dot` may take long.
   public static let largeContractStates = 200
 
+  /// How long `dot` may run before it is stopped.
+  public static let defaultTimeoutSeconds = 30
+
   /// `dot -T<format>` applied to `dot`; `format` is a Graphviz output format (`svg`, `png`).
-  public static func render(_ dot: String, format: String, timeoutSeconds: Int = 30) -> Result<Data, Failure> {
+  /// `program` is the command run in dot's place (tests give a stand-in that hangs or fails).
+  public static func render(_ dot: String, format: String, timeoutSeconds: Int = defaultTimeoutSeconds,
+                            program: String = "dot") -> Result<Data, Failure> {
     // A dot that exits early must not kill hophop through a write to its closed pipe.
     signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["dot", "-T\(format)"]
+    process.arguments = [program, "-T\(format)"]
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
@@ -80,6 +86,26 @@ public enum GraphvizRenderer {
         .trimmingCharacters(in: .whitespacesAndNewlines)))
     }
     return .success(read.data(at: 0))
+  }
+
+  /// Several graphs as SVG documents, one `dot` run for all (a page of pictures starts one process,
+  /// not one per picture): each `<svg>` element without the XML prologue, ready to inline in HTML.
+  public static func renderSVGs(_ graphs: [String], timeoutSeconds: Int = defaultTimeoutSeconds,
+                                program: String = "dot") -> Result<[String], Failure> {
+    if graphs.isEmpty { return .success([]) }
+    return render(graphs.joined(), format: "svg", timeoutSeconds: timeoutSeconds, program: program).flatMap { data in
+      let text = String(decoding: data, as: UTF8.self)
+      var svgs: [String] = []
+      var rest = text[...]
+      while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+        svgs.append(String(rest[start.lowerBound..<end.upperBound]))
+        rest = rest[end.upperBound...]
+      }
+      guard svgs.count == graphs.count else {
+        return .failure(.failed("expected \(graphs.count) SVG pictures, dot wrote \(svgs.count)"))
+      }
+      return .success(svgs)
+    }
   }
 }
 

@@ -17,12 +17,15 @@ public enum ExplainSession {
 
     /// The failing command and its diagnostic in red (on a terminal); `>>` marks it either way.
     public var color: Bool
+    /// Only the states after this line (for a picture: the state drawn).
+    public var line: Int?
 
-    public init(procedure: String? = nil, cases: Int = 4, width: Int = 80, color: Bool = false) {
+    public init(procedure: String? = nil, cases: Int = 4, width: Int = 80, color: Bool = false, line: Int? = nil) {
       self.procedure = procedure
       self.cases = max(1, cases)
       self.width = max(40, width)
       self.color = color
+      self.line = line
     }
   }
 
