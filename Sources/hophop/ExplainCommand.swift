@@ -10,7 +10,10 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Each sync procedure's source, with the symbolic state after each command as a // comment \
       (several cases numbered), the precondition's cases after the header, and the failing command \
-      marked with >> and followed by its diagnostic. With --format json, the same trace as data: for \
+      marked with >> and followed by its diagnostic (on a terminal, not repeated on standard error). \
+      A line with several commands gets the states after each. Existentials are lettered _a, _b, ... \
+      once for the whole procedure; facts about variables that are dead from a command on are not shown. \
+      With --format json, the same trace as data: for \
       each command its range and its states, each as text and as atoms. Exit 0: every procedure \
       explained is valid; 1: one is not; 2: bad input.
 
@@ -23,7 +26,10 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
   @Option(help: "Explain only this procedure.") var proc: String?
   @Option(help: "At most this many cases after a command (default 4).") var cases = 4
-  @Option(help: "Wrap comment lines at this many columns (default 80).") var width = 80
+  @Option(help: "Wrap comment lines at this many columns (default: the terminal's width on a terminal, else 80).")
+  var width: Int?
+  @Flag(help: "Show only the spatial part of each state and the facts about live program variables.") var brief = false
+  @Option(help: "Show only this line of the procedures that contain it, with its states.") var line: Int?
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func run() throws {
@@ -33,10 +39,14 @@ struct ExplainCommand: ParsableCommand {
       if page.status == .success { return }
       throw ExitCode(page.status)
     }
-    let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,
-                                                                   color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor)))
+    let color = OutputOptions.useColor(onStandardError: false, noColor: output.noColor)
+    let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases,
+                                                                   width: width ?? Terminal.outputWidth ?? 80, color: color,
+                                                                   brief: brief, line: line))
     if let failure = result.z3Failure { try OutputOptions.fail(failure, command: "explain", files: [file], format: output.format) }
-    output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
+    // On one terminal, the error shown under its command is not printed again on standard error.
+    let report = result.standardErrorReport(sameTerminal: json ? false : Terminal.outputAndErrorShareOne)
+    output.emit(Report(files: [report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }
 }
