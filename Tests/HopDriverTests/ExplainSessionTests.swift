@@ -212,4 +212,26 @@ import Testing
     let outside = ExplainSession.explain(path: path, options: .init(line: source.count + 5))
     #expect(outside.exitStatus == .badInput && outside.text == nil)
   }
+
+  /// `hophop explain` in a pipe: the comments wrap at 80, and standard error repeats the error.
+  @Test func inAPipeTheErrorIsAlsoOnStandardErrorAndTheOptionsReachTheSession() throws {
+    let run = try EntailCommandLineTests.run(["explain", Self.example("smallfoot/null_deref"), "--brief", "--line", "9"])
+    #expect(run.output.contains(">>   y = y->tl;") && run.output.contains("// error: memory fault"))
+    #expect(!run.output.contains("last_but_one(x) ["))
+    #expect(run.errors.contains("error: memory fault"))
+  }
+
+  #if os(Linux)
+  /// In a terminal (a pseudo-terminal of `script`, util-linux) 50 columns wide, with standard output and
+  /// standard error on it: comments wrap at 50 without --width, and the error is printed once.
+  @Test func inATerminalCommentsWrapAtItsWidthAndTheErrorIsPrintedOnce() throws {
+    let hophop = EntailCommandLineTests.hophop.path
+    let command = "stty cols 50 rows 40; '\(hophop)' explain --no-color '\(Self.example("smallfoot/null_deref"))'"
+    let run = try runProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    let lines = run.output.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+    #expect(lines.filter { $0.contains("error: memory fault") }.count == 1, "\(lines)")
+    #expect(lines.filter { $0.contains("//") }.allSatisfy { $0.count <= 50 }, "\(lines)")
+    #expect(lines.contains { $0.hasSuffix("//    x |-> tl: NULL * y == NULL") }, "\(lines)")
+  }
+  #endif
 }

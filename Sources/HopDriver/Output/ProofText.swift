@@ -1,3 +1,4 @@
+import Foundation
 import HopChecker
 import HopLogic
 import HopSyntax
@@ -202,13 +203,26 @@ struct ProofText {
     return pieces
   }
 
-  /// A diagnostic's note, which is text: its `*`-separated parts whole when they fit, else its words.
+  /// A diagnostic's note, which is text (`note: state: A * B`, `note: needed: A, which ...`): its words up to
+  /// the formula, then each `*`-separated atom whole, then the words after `, which`.
   private func sentence(_ text: String) -> [Piece] {
-    let room = options.width - 12
-    return text.components(separatedBy: " * ").enumerated().flatMap { index, chunk -> [Piece] in
-      let piece = index == 0 ? chunk : "* " + chunk
-      return piece.count <= room ? [Piece(text: piece)] : words(piece)
+    var chunks = text.components(separatedBy: " * ")
+    var tail: [Piece] = []
+    if let which = chunks[chunks.count - 1].range(of: ", which ") {
+      let last = chunks[chunks.count - 1]
+      tail = words(String(last[which.lowerBound...].dropFirst()))
+      chunks[chunks.count - 1] = String(last[..<which.lowerBound]) + ","
     }
+    // The words before the formula end at the last `: ` before its first cell (or, with none, the last `: `).
+    let first = chunks[0]
+    let before = first.range(of: "|->").map { first[..<$0.lowerBound] } ?? first[...]
+    guard let colon = before.range(of: ": ", options: .backwards) else {
+      return words(chunks.joined(separator: " * ")) + tail
+    }
+    var pieces = words(String(first[..<colon.upperBound]))
+    chunks[0] = String(first[colon.upperBound...])
+    pieces += formula(chunks)
+    return pieces + tail
   }
 
   /// `// pieces`, wrapped at `options.width` columns between pieces (a piece longer than a line has one to itself).
