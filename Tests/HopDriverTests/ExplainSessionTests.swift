@@ -7,7 +7,7 @@ import Testing
 /// checker recorded, compared byte for byte with Tests/Golden/explain.
 @Suite struct ExplainSessionTests {
   static let golden = ["smallfoot/list_reverse", "smallfoot/buffer", "smallfoot/tree_dispose", "heaphop/service_choice",
-                       "smallfoot/null_deref", "list_transfer"]
+                       "smallfoot/null_deref", "list_transfer", "smallfoot/loop_preserve", "tutorial/04_leak"]
 
   static func example(_ name: String) -> String {
     ExampleCatalog.projectRoot.appendingPathComponent("examples/\(name).hop").path
