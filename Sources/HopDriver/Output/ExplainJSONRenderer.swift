@@ -9,9 +9,10 @@ import HopSyntax
 /// as the text `explain` prints and as atoms (`JSONStateAtom`). Each step also
 /// has `annotations`, the proof's remarks about that command (a loop's
 /// invariant and frame, a call's frame, an endpoint's contract state before
-/// and after); `notes` lists every remark with its command's range and the
-/// line `explain` prints it under (a reception in a `switch receive` is not
-/// a step of its own, so its remark is only there).
+/// and after; a reception in a `switch receive` is a step of its own);
+/// `notes` lists every remark with its command's range and the line
+/// `explain` prints it under. States and remarks use the names and show the
+/// facts of the text (one lettering per procedure, no facts about dead variables).
 public enum ExplainJSONRenderer {
   public static func render(_ result: ExplainSession.Result) -> String {
     let payload = result.report.source.flatMap { source in
