@@ -23,7 +23,31 @@ public struct TraceNote: Hashable, Sendable {
   public var range: SourceRange
   /// The offset under whose line it is printed: the command's last line, or a loop's header.
   public var anchor: Int
-  public var text: String
+  /// The words of the remark, before its formulas (all of it when it shows none).
+  public var label: String
+  /// What comes between the words and the formulas (`: `, ` with `).
+  public var separator: String
+  /// The formulas it shows, as alternatives (`A  or  B`), in the names of the proof's states.
+  public var formulas: [SymbolicHeap]
+
+  public init(range: SourceRange, anchor: Int, label: String, separator: String = ": ", formulas: [SymbolicHeap] = []) {
+    self.range = range
+    self.anchor = anchor
+    self.label = label
+    self.separator = separator
+    self.formulas = formulas
+  }
+
+  /// The remark as one text, its formulas lettered on their own.
+  public var text: String {
+    var names = StateNames(for: formulas)
+    return text(names: &names)
+  }
+
+  /// The remark in the names of the whole proof.
+  public func text(names: inout StateNames) -> String {
+    formulas.isEmpty ? label : label + separator + formulas.map { StateDisplay.text($0, names: &names) }.joined(separator: "  or  ")
+  }
 }
 
 /// The proof of one procedure as `hophop explain` shows it.
@@ -46,12 +70,19 @@ public struct ProofTrace: Sendable {
 struct TraceRecorder {
   private(set) var steps: [Int: TraceStep] = [:]
   private(set) var notes: [TraceNote] = []
-  private var seen = Set<TraceNote>()
+  private var seen = Set<Seen>()
 
   mutating func record(_ step: TraceStep) { steps[step.range.start] = step }
 
+  /// A remark, unless one that reads the same was made about the same command (a loop body runs more than once).
   mutating func note(_ note: TraceNote) {
-    if seen.insert(note).inserted { notes.append(note) }
+    if seen.insert(Seen(range: note.range, anchor: note.anchor, text: note.text)).inserted { notes.append(note) }
+  }
+
+  private struct Seen: Hashable {
+    var range: SourceRange
+    var anchor: Int
+    var text: String
   }
 
   /// The steps in source order.

@@ -46,7 +46,7 @@ extension SymbolicExecutor {
       let sent = valueTerm ?? .variable(Variable(String(supply.variable("val").name.dropFirst())))
       let invariant = messageInvariant(message.name, value: sent, source: endpoint)
       note(range, "\(endpoint): \(Self.label(before)) → \(Self.label(cell)), sending '\(message.name)'"
-                  + Self.carried(invariant))
+                  + Self.carried(invariant), separator: " with ", Self.owned(invariant))
       results += try frame(of: heap.closed, invariant, precise: false, range: range) { notes in
         var notes = notes
         notes.insert(Diagnostic.Note("'\(message.name)' carries: \(invariant.map(StateDisplay.text).joined(separator: "  or  "))"), at: 0)
@@ -92,7 +92,7 @@ extension SymbolicExecutor {
       let brought = messages.map { $0.substitutingAll([Variable("val"): receive.binding.map { .v($0.name) } ?? .v("val"),
                                                        Variable("src"): peer]) }
       note(receive.range, "\(endpoint): \(Self.label(possible)) → \(Self.label(after)), receiving "
-                          + "'\(receive.message.name)'\(Self.carried(brought))")
+                          + "'\(receive.message.name)'\(Self.carried(brought))", separator: " with ", Self.owned(brought))
       cell.peer = peer
       cell.states = next
       heap.spatial[0] = .endpoint(address, cell)
@@ -139,6 +139,8 @@ extension SymbolicExecutor {
     for branch in cases {
       var received: [SymbolicHeap] = []
       for state in states { received += try receive(branch.receive, state, inSwitch: true) }
+      // The state after the reception, before the branch's body: a step of its own for `explain`.
+      recorder?.record(TraceStep(range: branch.receive.range, states: received.map(\.simplified), title: nil))
       results += try run(branch.body, received)
     }
     return results
@@ -190,10 +192,14 @@ extension SymbolicExecutor {
     "\(cell.isDual ? "~" : "")\(cell.contract){\(cell.states.sorted().joined(separator: ", "))}"
   }
 
-  /// What a message carries, for `explain`: its invariant, or that it carries no ownership.
+  /// What a message carries, for `explain`: its invariant (`owned`), or that it carries no ownership.
   static func carried(_ invariant: [SymbolicHeap]) -> String {
-    let texts = invariant.map(StateDisplay.text)
-    return texts == ["emp"] ? " (no ownership)" : " with " + texts.joined(separator: "  or  ")
+    owned(invariant).isEmpty ? " (no ownership)" : ""
+  }
+
+  /// A message's invariant as `explain` shows it after ` with `; none when it is `emp`.
+  static func owned(_ invariant: [SymbolicHeap]) -> [SymbolicHeap] {
+    invariant.map(StateDisplay.text) == ["emp"] ? [] : invariant
   }
 
   /// The compiled contract `name`; one that did not compile (its errors are reported) leaves the proof undecided.

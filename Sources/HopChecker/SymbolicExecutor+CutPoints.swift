@@ -29,7 +29,7 @@ extension SymbolicExecutor {
     let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
     let invariant = written.map { $0.substitutingAll(renaming) }
     for (index, heap) in written.enumerated() {
-      note(range, at: body.range.start, "invariant\(written.count > 1 ? " (case \(index + 1))" : ""): \(StateDisplay.text(heap))")
+      note(range, at: body.range.start, "invariant\(written.count > 1 ? " (case \(index + 1))" : "")", [heap])
     }
     var entries: [Frame] = []
     for state in states {
@@ -42,7 +42,7 @@ extension SymbolicExecutor {
     for entry in entries {
       var kept = entry.heap
       kept.pure.removeAll { !$0.variables.isDisjoint(with: assigned) }
-      note(range, at: body.range.start, "on entry, kept outside the loop: \(StateDisplay.text(kept))")
+      note(range, at: body.range.start, "on entry, kept outside the loop", [kept])
     }
     let before = recorder
     var ends: Int?
@@ -125,21 +125,36 @@ extension SymbolicExecutor {
     // Its names are the globals, even where the procedure has a parameter or local of the same name.
     let invariantHeaps = resource.invariant.map { globals($0) }
     let protected = resource.protected.map(global)
-    let invariant = invariantHeaps.map(StateDisplay.text).joined(separator: "  or  ")
-    note(range, at: body.range.start, "\(name.name)'s invariant comes in: \(invariant)")
+    note(range, at: body.range.start, "\(name.name)'s invariant comes in", invariantHeaps)
     var entered: [SymbolicHeap] = []
     for state in states {
       let released = state.forgetting(protected, &supply)
       entered += try assume(condition, holds: true, in: invariantHeaps.map { released * opened($0) })
     }
     var after: [SymbolicHeap] = []
+    var handedBack: [SymbolicHeap] = []
     for end in try run(body, entered) {
       after += try frame(of: end, invariantHeaps, precise: false, range: range) { notes in
         CheckerDiagnostics.resourceInvariant(name.name, range: range, notes: notes)
       }.map { $0.forgetting(protected, &supply) }
+      if recorder != nil { handedBack += self.handedBack(end, invariantHeaps) }
     }
-    note(range, "\(name.name)'s invariant goes back out: \(invariant)")
+    var shown = Set<String>()
+    note(range, "\(name.name)'s invariant goes back out", handedBack.filter { shown.insert(StateDisplay.text($0)).inserted })
     return after
+  }
+
+  /// For `explain`: the case of a resource invariant that the end `state` of a region hands back, its
+  /// existentials as found, or every case when no single one is found alone (the proof split `state`).
+  /// Asked only when recording, after the proof has found the invariant: it decides nothing.
+  private func handedBack(_ state: SymbolicHeap, _ invariant: [SymbolicHeap]) -> [SymbolicHeap] {
+    for disjunct in invariant {
+      if case .proved(let frames) = DisjunctiveEntailment(prover: prover, precise: false).prove(state, [disjunct]),
+         let found = frames.first {
+        return [disjunct.substitutingAll(found.instantiation)]
+      }
+    }
+    return invariant
   }
 
   // MARK: Calls
@@ -201,14 +216,14 @@ extension SymbolicExecutor {
     if recorder != nil {
       for (index, call) in calls.enumerated() {
         let specification = specifications[index]
-        let needs = specification.precondition.map { StateDisplay.text($0.substitutingAll(substitutions[index])) }
-        note(range, "\(call.procedure.name) \(calls.count > 1 ? "takes" : "needs"): \(needs.joined(separator: "  or  "))")
+        let needs = specification.precondition.map { $0.substitutingAll(substitutions[index]) }
+        note(range, "\(call.procedure.name) \(calls.count > 1 ? "takes" : "needs")", needs)
       }
     }
     var after: [SymbolicHeap] = []
     for state in states {
       for found in try frames(of: state, preconditions, precise: false, range: range, failure: failure) {
-        note(range, "frame kept\(calls.count > 1 ? " by the caller" : ""): \(StateDisplay.text(found.heap))")
+        note(range, "frame kept\(calls.count > 1 ? " by the caller" : "")", [found.heap])
         // Old values of what the calls change, for the value arguments and instantiations that mention them.
         var old: [Variable: Term] = [:]
         for name in changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
@@ -263,17 +278,17 @@ extension SymbolicExecutor {
   // MARK: Frame inference
 
   /// The frames of `state` with respect to the disjunction `targets`, or the diagnostic `failure` builds.
-  func frame(of state: SymbolicHeap, _ targets: [SymbolicHeap], precise: Bool, range: SourceRange,
-             failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [SymbolicHeap] {
+  mutating func frame(of state: SymbolicHeap, _ targets: [SymbolicHeap], precise: Bool, range: SourceRange,
+                      failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [SymbolicHeap] {
     try frames(of: state, targets, precise: precise, range: range, failure: failure).map(\.heap.closed)
   }
 
   /// The frames with the instantiation of the targets' existentials that each one was found with.
-  func frames(of state: SymbolicHeap, _ targets: [SymbolicHeap], precise: Bool, range: SourceRange,
-              failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [Frame] {
+  mutating func frames(of state: SymbolicHeap, _ targets: [SymbolicHeap], precise: Bool, range: SourceRange,
+                       failure: ([Diagnostic.Note]) -> Diagnostic) throws(ProofStop) -> [Frame] {
     switch DisjunctiveEntailment(prover: prover, precise: precise).prove(state, targets) {
     case .proved(let frames):
-      return frames
+      return frames.map { inCheckerNames($0, asked: state) }
     case .failed(let why):
       throw .failed(failure(Self.explain(why, in: state, targets: targets)))
     case .unknown(let reason):
@@ -284,17 +299,61 @@ extension SymbolicExecutor {
   /// Notes for a failed entailment: the state it was looked for in, and what was missing or left over.
   /// `state` is the whole state the formula was looked for in (the prover's failure state
   /// is only what was left of one case of it when the search stopped).
+  /// When heap is left over in one case of the state, the state shown is that case (`failingCase`),
+  /// so that what is left over is read against the case it comes from (issue 25).
   static func explain(_ failure: EntailmentFailure, in state: SymbolicHeap, targets: [SymbolicHeap]) -> [Diagnostic.Note] {
-    var notes = [Diagnostic.Note("state: \(StateDisplay.text(state))")]
+    // The failure in the state's names (the prover renamed its existentials), and one lettering for all the notes:
+    // `_a` in the state and in what is left over is one value; a variable that addresses a cell anywhere reads NULL.
+    let back = openedNames(asked: state).mapValues { Term.variable($0) }
+    let leftover = failure.leftover.map { $0.substituting(back) }
+    var names = StateNames(for: [state] + targets)
+    // Left over in a case of the state: that case, so that what is left over is read against it.
+    let leftOverInACase = failure.missingAtom == nil && failure.missingFact == nil && !leftover.isEmpty
+    let shown = leftOverInACase ? failingCase(failure, of: state) : state
+    var notes = [Diagnostic.Note("state: \(StateDisplay.text(shown, names: &names))")]
     if let atom = failure.missingAtom {
-      notes.append(Diagnostic.Note("needed: \(StateDisplay.atoms([atom])), which is not in what is left of the state"))
+      let text = StateDisplay.text(SymbolicHeap(spatial: [atom.substituting(back)]), names: &names)
+      notes.append(Diagnostic.Note("needed: \(text), which is not in what is left of the state"))
     } else if let fact = failure.missingFact {
-      notes.append(Diagnostic.Note("needed: \(StateDisplay.text(SymbolicHeap(pure: [fact]))), which does not follow"))
-    } else if !failure.leftover.isEmpty {
-      notes.append(Diagnostic.Note("left over: \(StateDisplay.atoms(failure.leftover))"))
+      let text = StateDisplay.text(SymbolicHeap(pure: [fact.substituting(back)]), names: &names)
+      notes.append(Diagnostic.Note("needed: \(text), which does not follow"))
+    } else if !leftover.isEmpty {
+      notes.append(Diagnostic.Note("left over: \(StateDisplay.text(SymbolicHeap(spatial: leftover), names: &names))"))
     }
-    notes.append(Diagnostic.Note("looked for: \(targets.map(StateDisplay.text).joined(separator: "  or  "))"))
+    let looked = targets.map { StateDisplay.text($0, names: &names) }
+    notes.append(Diagnostic.Note("looked for: \(looked.joined(separator: "  or  "))"))
     return notes
+  }
+
+  /// The case of `state` in which `failure` happened: the state with the facts about its program
+  /// variables that the prover's failing case adds (a segment found empty: `t == NULL`), and a
+  /// variable equal to a constant replaced by it in the cells (`_a |-> tl: NULL`, `list(NULL)` empty).
+  /// The facts are the prover's own for that case, so the case is the one it failed in; the
+  /// state itself when the failing case adds nothing.
+  static func failingCase(_ failure: EntailmentFailure, of state: SymbolicHeap) -> SymbolicHeap {
+    let free = state.closed.freeVariables
+    let known = Set(state.pure.flatMap { [$0, StateDisplay.swapped($0)] })
+    let addresses = Set(state.spatial.compactMap { atom -> Term? in
+      switch atom {
+      case .pointsTo(let address, _), .endpoint(let address, _): address
+      default: nil
+      }
+    })
+    let added = failure.state.pure.filter { fact in
+      guard !fact.variables.isEmpty, fact.variables.isSubset(of: free), !known.contains(fact) else { return false }
+      // Two cells of the state are apart anyway.
+      if case .notEqual(let a, let b) = fact, addresses.contains(a), addresses.contains(b) || b.constantValue != nil {
+        return false
+      }
+      return true
+    }
+    guard !added.isEmpty else { return state }
+    var constants: [Variable: Term] = [:]
+    for case .equal(let a, let b) in added {
+      if case .variable(let v) = a, b.constantValue != nil { constants[v] = b }
+      if case .variable(let v) = b, a.constantValue != nil { constants[v] = a }
+    }
+    return SymbolicHeap(pure: state.pure + added, spatial: state.spatial.map { $0.substituting(constants) })
   }
 
   /// A loop invariant as a disjunction of heaps (`emp` when not written).

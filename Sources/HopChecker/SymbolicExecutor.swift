@@ -77,10 +77,12 @@ struct SymbolicExecutor {
   }
 
   /// Records a remark for `explain` about the command at `range`, printed under its last line or
-  /// under the line of `anchor` (the text is built only when recording).
-  mutating func note(_ range: SourceRange, at anchor: Int? = nil, _ text: @autoclosure () -> String) {
+  /// under the line of `anchor`: its words, then its formulas as alternatives (built only when recording).
+  mutating func note(_ range: SourceRange, at anchor: Int? = nil, _ label: @autoclosure () -> String,
+                     separator: String = ": ", _ formulas: @autoclosure () -> [SymbolicHeap] = []) {
     if recorder != nil {
-      recorder?.note(TraceNote(range: range, anchor: anchor ?? max(range.start, range.end - 1), text: text()))
+      recorder?.note(TraceNote(range: range, anchor: anchor ?? max(range.start, range.end - 1), label: label(),
+                               separator: separator, formulas: formulas()))
     }
   }
 
@@ -158,10 +160,11 @@ struct SymbolicExecutor {
 
   /// Every case of `state` with the cell or endpoint at `address` first, or the
   /// memory fault of a case where there is none (or the other kind is there).
-  func expose(_ kind: OwnedKind, at address: Term, in state: SymbolicHeap, action: String,
-              range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+  mutating func expose(_ kind: OwnedKind, at address: Term, in state: SymbolicHeap, action: String,
+                       range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
     func fault(_ heap: SymbolicHeap, _ title: String) -> ProofStop {
-      let notes = CheckerDiagnostics.misspeltGlobal(address, own: ownVariables) + StateDisplay.notes([heap], title: title)
+      let notes = CheckerDiagnostics.misspeltGlobal(address, own: ownVariables)
+        + StateDisplay.notes([heap], title: title, addresses: address.variables)
       return .failed(kind == .cell ? CheckerDiagnostics.memoryFault(action, address, range: range, state: notes)
                                    : ChannelDiagnostics.notAnEndpoint(action, address, range: range, state: notes))
     }
@@ -171,7 +174,7 @@ struct SymbolicExecutor {
         let isEndpoint = if case .endpoint = heap.spatial[0] { true } else { false }
         if isEndpoint != (kind == .endpoint) { throw fault(heap, isEndpoint ? "it is an endpoint here" : "it is a cell here") }
       }
-      return heaps.map(\.closed)
+      return heaps.map { inCheckerNames($0, asked: state).closed }
     case .notAllocated(let heap):
       throw fault(heap, "in this case of the state")
     case .unknown(let reason):

@@ -12,7 +12,10 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Each sync procedure's source, with the symbolic state after each command as a // comment \
       (several cases numbered), the precondition's cases after the header, and the failing command \
-      marked with >> and followed by its diagnostic. With --format json, the same trace as data: for \
+      marked with >> and followed by its diagnostic (on a terminal, not repeated on standard error). \
+      A line with several commands gets the states after each. Existentials are lettered _a, _b, ... \
+      once for the whole procedure; facts about variables that are dead from a command on are not shown. \
+      With --format json, the same trace as data: for \
       each command its range and its states, each as text and as atoms. Exit 0: every procedure \
       explained is valid; 1: one is not; 2: bad input.
 
@@ -34,8 +37,11 @@ struct ExplainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: WholeNumberOption.help("At most this many cases after a command.", default: 4),
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "cases") })
   var cases = 4
-  @Option(help: "Wrap comment lines at this many columns.") var width = 80
-  @Option(help: "Draw the state after this line (with --format dot, svg or png).") var line: Int?
+  @Option(help: "Wrap comment lines at this many columns (default: the terminal's width on a terminal, else 80).")
+  var width: Int?
+  @Flag(help: "Show only the spatial part of each state and the facts about live program variables.") var brief = false
+  @Option(help: "Show only this line of the procedures that contain it, with its states; with --format dot, svg or png, draw the state after it.")
+  var line: Int?
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func validate() throws {
@@ -50,16 +56,13 @@ struct ExplainCommand: ParsableCommand {
     if output.format == .html && line != nil {
       throw ValidationError("--line picks the state of one picture; the html page has every state (drop --line)")
     }
-    if line != nil && !drawing {
-      throw ValidationError("--line picks the state to draw: use it with --format dot, svg or png")
-    }
     if let line, line < 1 { throw ValidationError("--line must be a line number (1 or more), not \(line)") }
   }
 
   func run() throws {
-    let options = ExplainSession.Options(procedure: proc, cases: cases, width: width,
+    let options = ExplainSession.Options(procedure: proc, cases: cases, width: width ?? Terminal.outputWidth ?? 80,
                                          color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor),
-                                         line: line)
+                                         brief: brief, line: line)
     guard let format = output.reportFormat else { return try draw(options) }
     let json = format == .json
     if let page = json ? DiagnosticPages.jsonExplanation(for: file) : DiagnosticPages.explanation(for: file) {
@@ -69,7 +72,9 @@ struct ExplainCommand: ParsableCommand {
     }
     let result = ExplainSession.explain(path: file, options: options)
     if let failure = result.z3Failure { try OutputOptions.fail(failure, command: "explain", files: [file], format: format) }
-    output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
+    // On one terminal, the error shown under its command is not printed again on standard error.
+    let report = result.standardErrorReport(sameTerminal: json ? false : Terminal.outputAndErrorShareOne)
+    output.emit(Report(files: [report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
   }
 

@@ -7,7 +7,7 @@ import Testing
 /// checker recorded, compared byte for byte with Tests/Golden/explain.
 @Suite struct ExplainSessionTests {
   static let golden = ["smallfoot/list_reverse", "smallfoot/buffer", "smallfoot/tree_dispose", "heaphop/service_choice",
-                       "smallfoot/null_deref", "list_transfer"]
+                       "smallfoot/null_deref", "list_transfer", "smallfoot/loop_preserve", "tutorial/04_leak"]
 
   static func example(_ name: String) -> String {
     ExampleCatalog.projectRoot.appendingPathComponent("examples/\(name).hop").path
@@ -28,10 +28,10 @@ import Testing
     #expect(result.exitStatus == .success)
     #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
     let branches = try #require(lines.firstIndex { $0.contains("switch receive") })
-    #expect(lines[branches...].contains { $0.contains("// f |-> ~C{transfer}") })
-    #expect(lines[branches...].contains { $0.contains("// f |-> ~C{end}, peer: e * e |-> C{end}") })
+    #expect(lines[branches...].contains { $0.contains(": f |-> ~C{transfer}") })
+    #expect(lines[branches...].contains { $0.contains(": f |-> ~C{end}, peer: e * e |-> C{end}") })
     let close = try #require(lines.firstIndex { $0.contains("close(e, f);") })
-    #expect(lines[(close + 1)...].prefix { $0.contains("//") }.last?.trimmingCharacters(in: .whitespaces) == "// emp * done != 0")
+    #expect(lines[(close + 1)...].prefix { $0.contains("//") }.last?.trimmingCharacters(in: .whitespaces) == "// emp")
     #expect(!lines.contains { $0.contains("#") })
   }
 
@@ -67,7 +67,7 @@ import Testing
 
   @Test func aCallShowsWhatItNeedsAndTheFrameKept() throws {
     let lines = try Self.comments(after: "reverse(l;);", in: "smallfoot/list_reverse", procedure: "build")
-    #expect(lines == ["// reverse needs: list(tl; l)", "// frame kept: emp * k == 0", "// list(tl; l) * k == 0"])
+    #expect(lines == ["// reverse needs: list(tl; l)", "// frame kept: k == 0", "// list(tl; l)"])
   }
 
   @Test func aParallelCallShowsHowTheStateWasSplit() throws {
@@ -78,18 +78,25 @@ import Testing
 
   @Test func channelCommandsShowTheContractStateBeforeAndAfterAndWhatTheMessageCarried() throws {
     let cell = try Self.comments(after: "x = receive(cell, f)", in: "list_transfer", procedure: "get")
-    #expect(cell.prefix(2) == ["// f: ~C{transfer} → ~C{wait}, receiving 'cell' with x |->",
-                               "// f: ~C{wait} → ~C{transfer}, sending 'ack' (no ownership)"])
+    #expect(cell.prefix(4) == ["// f: ~C{transfer} → ~C{wait}, receiving 'cell' with x |->",
+                               "// after x = receive(cell, f): f |-> ~C{wait}, peer: _a * x |->",
+                               "//    * done == 0",
+                               "// after dispose x: f |-> ~C{wait}, peer: _a * done == 0"])
+    #expect(cell.dropFirst(4) == ["// f: ~C{wait} → ~C{transfer}, sending 'ack' (no ownership)",
+                                  "// after send(ack, f): f |-> ~C{transfer}, peer: _a * done == 0"])
     let fin = try Self.comments(after: "send(fin, e, e);", in: "list_transfer", procedure: "put")
     #expect(fin.first == "// e: C{transfer} → C{end}, sending 'fin' with e |-> C{end}")
     let close = try Self.comments(after: "close(e, f);", in: "list_transfer", procedure: "get")
-    #expect(close == ["// e, f: closed in final state end", "// emp * done != 0"])
+    #expect(close == ["// e, f: closed in final state end", "// emp"])
   }
 
   @Test func aRegionShowsTheResourceInvariantComingInAndGoingOut() throws {
     let lines = try Self.comments(after: "with buf when (c == NULL)", in: "smallfoot/buffer", procedure: "put")
-    #expect(lines == ["// buf's invariant comes in: emp * c == NULL  or  c |-> * c != NULL",
-                      "// buf's invariant goes back out: emp * c == NULL  or  c |-> * c != NULL", "// emp * x != 0"])
+    // Back out goes the case of the invariant the region hands back, not the whole disjunction.
+    #expect(lines == ["// buf's invariant comes in: c == NULL  or  c |->", "// after c = x: x |-> * c == x",
+                      "// buf's invariant goes back out: c |->", "// after with buf when (c == NULL): emp"])
+    let get = try Self.comments(after: "with buf when (c != NULL)", in: "smallfoot/buffer", procedure: "get")
+    #expect(get.contains("// buf's invariant goes back out: c == NULL"))
   }
 
   @Test func noStatesAreShownAfterAnElseThatOpensABlock() throws {
@@ -128,4 +135,103 @@ import Testing
     let missing = ExplainSession.explain(path: path, options: .init(procedure: "nothing"))
     #expect(missing.exitStatus == .badInput && missing.text == nil)
   }
+
+  // MARK: Issue 25
+
+  @Test func aValueKeepsItsLetterFromStateToStateAndANewValueGetsANewOne() throws {
+    // The peer received in `get` is _a after the reception, the dispose and the send.
+    let cell = try Self.comments(after: "x = receive(cell, f)", in: "list_transfer", procedure: "get")
+    #expect(cell.filter { $0.contains("peer: _a") }.count == 3, "\(cell)")
+    // In `build`, the old k is a value the state did not have before: a new letter, not the old l's _a.
+    let k = try Self.comments(after: "k = k - 1;", in: "smallfoot/list_reverse", procedure: "build")
+    #expect(k == ["// c |-> hd: _b, tl: _a * list(tl; _a) * _b != 0 * l == c * k == _b - 1"])
+  }
+
+  @Test func hh105ShowsTheFailingCaseWithWhatItLeavesOver() throws {
+    let notes = try Self.comments(after: "while (t != NULL)", in: "diagnostics/HH105_bad")
+    #expect(notes.contains("// note: state: _a |-> tl: NULL * t == NULL"), "\(notes)")
+    #expect(notes.contains("// note: left over: _a |-> tl: NULL"))
+  }
+
+  @Test func aLineOfSeveralCommandsGetsTheStateAfterEachAndALineOfOneNoTitle() throws {
+    let lines = try Self.comments(after: "e = receive(fin, f)", in: "list_transfer", procedure: "get")
+    #expect(lines.filter { $0.hasPrefix("// after ") } == ["// after e = receive(fin, f): f |-> ~C{end}, peer: e * e |-> C{end}",
+                                                          "// after done = 1: f |-> ~C{end}, peer: e * e |-> C{end} * done == 1"])
+    let one = try Self.comments(after: "t = x->tl;", in: "list_transfer", procedure: "put")
+    #expect(one == ["// x |-> tl: t * e |-> C{transfer} * list(tl; t)"])
+  }
+
+  @Test func factsAboutDeadVariablesAreNotShownAndThoseAboutLiveOnesAre() throws {
+    // After the last send, x and e are dead (put's postcondition is emp): nothing but emp.
+    let end = try Self.comments(after: "send(fin, e, e);", in: "list_transfer", procedure: "put")
+    #expect(end == ["// e: C{transfer} → C{end}, sending 'fin' with e |-> C{end}", "// emp"])
+    // done is read by the loop's condition: its fact stays.
+    #expect(try Self.comments(after: "done = 0;", in: "list_transfer", procedure: "get") == ["// f |-> ~C{transfer} * done == 0"])
+    // An endpoint compared with 0 reads NULL, also in a state without its cell; `emp *` never comes first.
+    let kept = try Self.comments(after: "while (x != NULL)", in: "list_transfer", procedure: "put")
+    #expect(kept.last == "// on entry, kept outside the loop: e != NULL")
+  }
+
+  @Test func briefShowsTheCellsAndTheFactsAboutLiveVariablesOnly() throws {
+    let brief = try #require(ExplainSession.explain(path: Self.example("smallfoot/list_reverse"),
+                                                    options: .init(procedure: "build", brief: true)).text)
+    // c is dead after `k = k - 1` (it is allocated again before it is read): `l == c` goes too.
+    #expect(brief.contains("// c |-> hd: _b, tl: _a * list(tl; _a)\n"), "\(brief)")
+    #expect(!brief.contains("_b != 0"))
+    let full = try #require(ExplainSession.explain(path: Self.example("smallfoot/list_reverse"),
+                                                   options: .init(procedure: "build")).text)
+    #expect(full.contains("_b != 0"))
+  }
+
+  @Test func linesWrapBetweenAtomsNeverInsideOne() throws {
+    let text = try #require(ExplainSession.explain(path: Self.example("list_transfer"), options: .init(width: 40)).text)
+    let lines = text.split(separator: "\n").map(String.init)
+    // `with e |-> C{end}` stays whole; a continued line starts with a whole atom.
+    #expect(lines.contains { $0.hasSuffix("with e |-> C{end}") }, "\(lines)")
+    #expect(!lines.contains { $0.hasSuffix("|->") && !$0.hasSuffix("x |->") })
+    #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("//    C{") })
+    // At 80 columns (not a terminal: the default), every line fits.
+    let wide = try #require(ExplainSession.explain(path: Self.example("list_transfer")).text)
+    #expect(wide.split(separator: "\n").allSatisfy { $0.count <= 80 })
+  }
+
+  @Test func onOneTerminalTheErrorShownUnderItsCommandIsNotRepeatedOnStandardError() throws {
+    let result = ExplainSession.explain(path: Self.example("smallfoot/null_deref"))
+    let error = try #require(result.report.diagnostics.first { $0.severity == .error })
+    #expect(result.shownInText == [error])
+    #expect(!result.standardErrorReport(sameTerminal: true).diagnostics.contains(error))
+    #expect(result.standardErrorReport(sameTerminal: false).diagnostics.contains(error))
+  }
+
+  @Test func lineShowsOnlyTheStatesAtThatLine() throws {
+    let path = Self.example("smallfoot/list_reverse")
+    let source = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+    let number = try #require(source.firstIndex { $0.contains("n = i->tl;") }) + 1
+    let result = ExplainSession.explain(path: path, options: .init(line: number))
+    #expect(result.text == "// reverse: valid\n       n = i->tl;\n       // i |-> tl: n * list(tl; p) * list(tl; n)\n")
+    let outside = ExplainSession.explain(path: path, options: .init(line: source.count + 5))
+    #expect(outside.exitStatus == .badInput && outside.text == nil)
+  }
+
+  /// `hophop explain` in a pipe: the comments wrap at 80, and standard error repeats the error.
+  @Test func inAPipeTheErrorIsAlsoOnStandardErrorAndTheOptionsReachTheSession() throws {
+    let run = try EntailCommandLineTests.run(["explain", Self.example("smallfoot/null_deref"), "--brief", "--line", "9"])
+    #expect(run.output.contains(">>   y = y->tl;") && run.output.contains("// error: memory fault"))
+    #expect(!run.output.contains("last_but_one(x) ["))
+    #expect(run.errors.contains("error: memory fault"))
+  }
+
+  #if os(Linux)
+  /// In a terminal (a pseudo-terminal of `script`, util-linux) 50 columns wide, with standard output and
+  /// standard error on it: comments wrap at 50 without --width, and the error is printed once.
+  @Test func inATerminalCommentsWrapAtItsWidthAndTheErrorIsPrintedOnce() throws {
+    let hophop = EntailCommandLineTests.hophop.path
+    let command = "stty cols 50 rows 40; '\(hophop)' explain --no-color '\(Self.example("smallfoot/null_deref"))'"
+    let run = try runProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    let lines = run.output.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+    #expect(lines.filter { $0.contains("error: memory fault") }.count == 1, "\(lines)")
+    #expect(lines.filter { $0.contains("//") }.allSatisfy { $0.count <= 50 }, "\(lines)")
+    #expect(lines.contains { $0.hasSuffix("//    x |-> tl: NULL * y == NULL") }, "\(lines)")
+  }
+  #endif
 }

@@ -9,13 +9,18 @@ import HopSyntax
 /// as the text `explain` prints and as atoms (`JSONStateAtom`). Each step also
 /// has `annotations`, the proof's remarks about that command (a loop's
 /// invariant and frame, a call's frame, an endpoint's contract state before
-/// and after); `notes` lists every remark with its command's range and the
-/// line `explain` prints it under (a reception in a `switch receive` is not
-/// a step of its own, so its remark is only there).
+/// and after; a reception in a `switch receive` is a step of its own);
+/// `notes` lists every remark with its command's range and the line
+/// `explain` prints it under. States and remarks use the names and show the
+/// facts of the text (one lettering per procedure, no facts about dead variables).
 public enum ExplainJSONRenderer {
   public static func render(_ result: ExplainSession.Result) -> String {
     let payload = result.report.source.flatMap { source in
-      result.text == nil ? nil : Payload(procedures: result.traces.map { Procedure($0, source: source) })
+      result.text == nil ? nil : Payload(procedures: result.traces.enumerated().map { index, trace in
+        // The names and the facts shown are those of the text.
+        let names = index < result.names.count ? result.names[index] : StateNames(for: trace.entry + trace.steps.flatMap(\.states))
+        return Procedure(trace, source: source, names: names, text: ProofText(trace: trace, source: source, options: result.options))
+      })
     }
     return JSONReport(command: "explain", exitStatus: result.exitStatus,
                       files: [JSONFileReport(result.report, result: payload)]).text
@@ -33,19 +38,29 @@ public enum ExplainJSONRenderer {
     var steps: [Step]
     var notes: [Note]
 
-    init(_ trace: ProofTrace, source: SourceFile) {
+    init(_ trace: ProofTrace, source: SourceFile, names: StateNames, text: ProofText) {
+      var names = names
+      let live = text.live
       name = trace.procedure.name.name
       verdict = trace.verdict.outcome.rawValue
       range = JSONRange(trace.procedure.range, in: source)
-      entry = trace.entry.map(JSONState.init)
+      let atEntry = text.focus(live.deadAtEntry)
+      entry = trace.entry.map { JSONState($0, names: &names, focus: atEntry) }
       let remarks = Dictionary(grouping: trace.notes, by: \.range.start)
-      steps = trace.steps.map { step in
-        Step(range: JSONRange(step.range, in: source), states: step.states.map(JSONState.init),
-             annotations: (remarks[step.range.start] ?? []).map(\.text))
+      var steps: [Step] = []
+      for step in trace.steps {
+        let focus = text.focus(live.dead(after: step.range.start))
+        steps.append(Step(range: JSONRange(step.range, in: source),
+                          states: step.states.map { JSONState($0, names: &names, focus: focus) },
+                          annotations: (remarks[step.range.start] ?? []).map { $0.text(names: &names) }))
       }
-      notes = trace.notes.map {
-        Note(range: JSONRange($0.range, in: source), line: source.location(of: $0.anchor).line, text: $0.text)
+      self.steps = steps
+      var notes: [Note] = []
+      for note in trace.notes {
+        notes.append(Note(range: JSONRange(note.range, in: source), line: source.location(of: note.anchor).line,
+                          text: note.text(names: &names)))
       }
+      self.notes = notes
     }
   }
 
@@ -69,9 +84,9 @@ struct JSONState: Encodable {
   var spatial: [JSONStateAtom]
   var pure: [JSONStateAtom]
 
-  init(_ heap: SymbolicHeap) {
-    text = StateDisplay.text(heap)
-    let readable = StateDisplay.readable(heap)
+  init(_ heap: SymbolicHeap, names: inout StateNames, focus: StateFocus) {
+    let readable = StateDisplay.readable(heap, names: &names, focus: focus)
+    text = StateDisplay.parts(ofReadable: readable).joined(separator: " * ")
     spatial = readable.spatial.map(JSONStateAtom.init)
     pure = readable.pure.map(JSONStateAtom.init)
   }
