@@ -37,10 +37,14 @@ struct ExplainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: WholeNumberOption.help("At most this many cases after a command.", default: 4),
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "cases") })
   var cases = 4
-  @Option(help: "Wrap comment lines at this many columns (default: the terminal's width on a terminal, else 80).")
+  @Option(parsing: .unconditional,
+          help: "Wrap comment lines at this many columns, 40 or more (default: the terminal's width on a terminal, else 80).",
+          transform: { try WholeNumberOption.parse($0, minimum: 40, unit: "columns") })
   var width: Int?
   @Flag(help: "Show only the spatial part of each state and the facts about live program variables.") var brief = false
-  @Option(help: "Show only this line of the procedures that contain it, with its states; with --format dot, svg or png, draw the state after it.")
+  @Option(parsing: .unconditional,
+          help: "Show only this line of the procedures that contain it, with its states; with --format dot, svg or png, draw the state after it.",
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "lines") })
   var line: Int?
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
@@ -56,7 +60,6 @@ struct ExplainCommand: ParsableCommand {
     if output.format == .html && line != nil {
       throw ValidationError("--line picks the state of one picture; the html page has every state (drop --line)")
     }
-    if let line, line < 1 { throw ValidationError("--line must be a line number (1 or more), not \(line)") }
   }
 
   func run() throws {

@@ -32,6 +32,8 @@ import Testing
     (["run", "--max-steps", "-3"], "it must be a whole number of commands, from 1 to"),
     (["explain", "--cases", "0"], "it must be a whole number of cases, from 1 to"),
     (["explain", "--cases", "-2"], "it must be a whole number of cases, from 1 to"),
+    (["explain", "--width", "-5"], "it must be a whole number of columns, from 40 to"),
+    (["explain", "--line", "-3"], "it must be a whole number of lines, from 1 to"),
   ])
   func aNegativeOrZeroValueIsRefusedForWhatItIs(_ option: [String], _ message: String) throws {
     let run = try Self.run(option + [Self.program])
@@ -47,7 +49,7 @@ import Testing
   @Test(arguments: [
     ("check", ["--timeout", "(default: 5000)", "--counterexample-budget", "(default: 1000)"]),
     ("lint", ["--max-buffer", "(default: 16)", "--max-configurations", "(default: 100000)"]),
-    ("explain", ["--cases", "(default: 4)", "--width", "(default: 80)"]),
+    ("explain", ["--cases", "(default: 4)", "--width", "(default: the terminal's width on a terminal, else 80)"]),
     ("run", ["--seed", "(default: 1)", "--runs", "(default: 100)", "--max-steps", "(default: 100000)"]),
   ])
   func everyDefaultIsShownOnce(_ command: String, _ expected: [String]) throws {

@@ -42,15 +42,9 @@ public enum ExplainPictureSession {
                      z3Failure: explained.z3Failure)
     }
     let file = explained.report.path
-    var traces = explained.traces
+    let traces = explained.traces
     if traces.isEmpty { return failed(noSyncProcedures(file)) }
-    if let line = options.line, options.procedure == nil {
-      traces = traces.filter { $0.contains(line: line, in: source) }
-      if traces.isEmpty {
-        return failed("line \(line) of \(file) is not in a sync procedure; the procedures are "
-                      + explained.traces.map { "'\($0.procedure.name.name)' (lines \(span($0, source)))" }.joined(separator: ", "))
-      }
-    }
+    // With --line, ExplainSession kept the procedures that contain it (and refused a line in none).
     guard traces.count == 1, let trace = traces.first else {
       let names = traces.map(\.procedure.name.name)
       return failed("\(file) has \(names.count) sync procedures (\(names.joined(separator: ", "))); a picture shows one "
@@ -104,19 +98,13 @@ public enum ExplainPictureSession {
     return "\(file) has no sync procedures, and only their proofs are recorded as states to draw; " + instead
   }
 
-  private static func span(_ trace: ProofTrace, _ source: SourceFile) -> String {
-    let first = source.location(of: trace.procedure.range.start).line
-    let last = source.location(of: max(trace.procedure.range.start, trace.procedure.range.end - 1)).line
-    return "\(first)-\(last)"
-  }
-
   /// Why line `line` has no state, and the lines that have one.
   private static func noState(after line: Int, in trace: ProofTrace, source: SourceFile) -> String {
     let name = trace.procedure.name.name
     let lines = trace.linesWithStates(in: source).map(String.init).joined(separator: ", ")
     var reason = "no state after line \(line) in '\(name)'"
     if !trace.contains(line: line, in: source) {
-      reason += " (the procedure is lines \(span(trace, source)))"
+      reason += " (the procedure is lines \(trace.lineSpan(in: source)))"
     } else if let failure = trace.failure, source.location(of: failure.range.start).line == line {
       reason += ": the command there fails (\(failure.code)), so nothing follows it"
     }

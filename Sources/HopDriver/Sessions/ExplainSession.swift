@@ -82,11 +82,16 @@ public enum ExplainSession {
       }
     }
     if let line = options.line {
-      let lines = { (range: SourceRange) in source.location(of: range.start).line...source.location(of: max(range.start, range.end - 1)).line }
-      traces = traces.filter { lines($0.procedure.range).contains(line) }
+      let candidates = traces
+      traces = traces.filter { $0.contains(line: line, in: source) }
       if traces.isEmpty {
-        report.diagnostics.append(Diagnostic(code: .undeclaredName, message: "line \(line) is in no sync procedure to explain",
-                                             range: .point(0)))
+        // Said of the command line, so no source line is shown under it (as for an unknown --proc).
+        let spans = candidates.map { "'\($0.procedure.name.name)' (lines \($0.lineSpan(in: source)))" }
+        let place = options.procedure.map { "'\($0)'" } ?? "a sync procedure"
+        report.source = nil
+        report.diagnostics.append(Diagnostic(
+          code: .undeclaredName, message: "line \(line) is not in \(place)", range: .point(0),
+          notes: [.init(spans.isEmpty ? "the file has no sync procedure" : "the procedures are " + spans.joined(separator: ", "))]))
         return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
       }
     }

@@ -82,9 +82,13 @@ extension ProofTrace {
   var failure: Diagnostic? { diagnostics.first { $0.severity == .error } }
 
   /// Whether `line` lies within the procedure's text.
-  func contains(line: Int, in source: SourceFile) -> Bool {
-    let first = source.location(of: procedure.range.start).line
-    let last = source.location(of: max(procedure.range.start, procedure.range.end - 1)).line
-    return (first...last).contains(line)
+  func contains(line: Int, in source: SourceFile) -> Bool { lines(in: source).contains(line) }
+
+  /// The lines of the procedure, first to last.
+  func lines(in source: SourceFile) -> ClosedRange<Int> {
+    source.location(of: procedure.range.start).line...source.location(of: max(procedure.range.start, procedure.range.end - 1)).line
   }
+
+  /// `18-27`: the procedure's lines as a message names them.
+  func lineSpan(in source: SourceFile) -> String { "\(lines(in: source).lowerBound)-\(lines(in: source).upperBound)" }
 }
