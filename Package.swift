@@ -31,7 +31,9 @@ let package = Package(
       dependencies: ["HopLogic", "HopSMT", "CGMP", .product(name: "Collections", package: "swift-collections")]),
     .target(name: "HopContracts", dependencies: ["HopSyntax"]),
     .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopContracts"]),
-    .target(name: "HopAsync", dependencies: ["HopLogic", "HopSMT"]),
+    .target(
+      name: "HopAsync",
+      dependencies: ["HopLogic", "HopSMT", .product(name: "Collections", package: "swift-collections")]),
     .target(name: "HopSMTLib", dependencies: ["HopProver"]),
     .target(name: "HopRuntime", dependencies: ["HopSyntax", "HopLogic", "HopContracts"]),
     .target(

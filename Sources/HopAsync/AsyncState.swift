@@ -1,3 +1,4 @@
+import HashTreeCollections
 import HopSMT
 
 /// One shared state of an async program, as SMT terms: the globals
@@ -6,10 +7,13 @@ import HopSMT
 /// (argument tuple → bool; a plain truth value for a procedure without
 /// parameters).
 struct AsyncState {
-  var globals: [String: SMTTerm]
-  var fields: [String: SMTTerm]
+  /// Persistent maps (`TreeDictionary`): a state is copied with one entry changed for every
+  /// assignment, post and instance start, so a copy must not cost the number of globals or
+  /// procedures (with plain dictionaries, N procedures cost N³).
+  var globals: TreeDictionary<String, SMTTerm>
+  var fields: TreeDictionary<String, SMTTerm>
   var valid: SMTTerm
-  var pending: [String: SMTTerm]
+  var pending: TreeDictionary<String, SMTTerm>
 
   /// `pending_f(arguments)` in this state.
   func isPending(_ procedure: String, _ arguments: [SMTTerm], in smt: SMTContext) -> SMTTerm {
@@ -56,12 +60,12 @@ final class FreshConstants {
   /// A state whose every part is a fresh constant; `suffix` tells states apart in names.
   func state(_ suffix: String) -> AsyncState {
     AsyncState(
-      globals: Dictionary(uniqueKeysWithValues: program.globals.map { ($0, constant("\($0)\(suffix)", .int)) }),
-      fields: Dictionary(uniqueKeysWithValues: program.fields.map {
+      globals: TreeDictionary(uniqueKeysWithValues: program.globals.map { ($0, constant("\($0)\(suffix)", .int)) }),
+      fields: TreeDictionary(uniqueKeysWithValues: program.fields.map {
         ($0, constant("\($0)\(suffix)", .array(arity: 1, element: .int)))
       }),
       valid: constant("valid\(suffix)", .array(arity: 1, element: .bool)),
-      pending: Dictionary(uniqueKeysWithValues: program.procedures.map { procedure in
+      pending: TreeDictionary(uniqueKeysWithValues: program.procedures.map { procedure in
         let arity = procedure.parameters.count
         let sort: SMTSort = arity == 0 ? .bool : .array(arity: arity, element: .bool)
         return (procedure.name.name, constant("pending_\(procedure.name.name)\(suffix)", sort))
