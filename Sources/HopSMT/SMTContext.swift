@@ -70,9 +70,28 @@ public final class SMTContext {
     SMTTerm(Z3_mk_const(context, Z3_mk_string_symbol(context, name), z3Sort(sort)), sort)
   }
 
+  /// Z3 reads a numeral's digits in time quadratic in their number (a 300,000-digit literal
+  /// took 40 s), so a longer literal is built as `high * 10^k + low` from numerals this long.
+  public static let numeralChunk = 2_000
+
   /// An integer literal from its decimal digits (with an optional leading `-`).
   public func integer(_ digits: String) -> SMTTerm {
-    SMTTerm(Z3_mk_numeral(context, digits, Z3_mk_int_sort(context)), .int)
+    let utf8 = digits.utf8
+    if utf8.first == UInt8(ascii: "-"), utf8.count - 1 > Self.numeralChunk {
+      return negate(integer(String(decoding: utf8.dropFirst(), as: UTF8.self)))
+    }
+    guard utf8.count > Self.numeralChunk else {
+      return SMTTerm(Z3_mk_numeral(context, digits, Z3_mk_int_sort(context)), .int)
+    }
+    let low = utf8.count / 2
+    let high = String(decoding: utf8.dropLast(low), as: UTF8.self)
+    return add(multiply(integer(high), powerOfTen(low)), integer(String(decoding: utf8.suffix(low), as: UTF8.self)))
+  }
+
+  /// `10^k`, from numerals of at most `numeralChunk` digits.
+  private func powerOfTen(_ k: Int) -> SMTTerm {
+    guard k >= Self.numeralChunk else { return integer("1" + String(repeating: "0", count: k)) }
+    return multiply(powerOfTen(k / 2), powerOfTen(k - k / 2))
   }
 
   public func integer(_ value: Int) -> SMTTerm { integer(String(value)) }

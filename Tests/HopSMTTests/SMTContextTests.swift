@@ -15,6 +15,29 @@ import Testing
     #expect(SMTCheckResult.reason("((nested))") == "nested")
   }
 
+  /// A literal longer than a numeral chunk is built from pieces (Z3 reads long numerals in quadratic
+  /// time, issue 27): the pieces, leading zeros and all, still make the same number.
+  @Test func aLongLiteralIsTheSameNumber() throws {
+    let smt = try SMTContext()
+    let length = 2 * SMTContext.numeralChunk + 7
+    let nines = smt.integer(String(repeating: "9", count: length))
+    let power = smt.integer("1" + String(repeating: "0", count: length))
+    let negative = smt.integer("-" + String(repeating: "9", count: length))
+    let x = smt.constant("x", .int)
+    // 99…9 + 1 == 10…0, and -(99…9) + 99…9 == 0, for every x: no model of the negation.
+    guard case .unsatisfiable = smt.check([smt.equal(x, nines),
+                                           smt.or([smt.not(smt.equal(smt.add(x, smt.integer(1)), power)),
+                                                   smt.not(smt.equal(smt.add(negative, nines), smt.integer(0)))])]) else {
+      Issue.record("a long literal is not the number its digits say")
+      return
+    }
+    // And it is not any other number: 99…9 + 2 is not 10…0.
+    guard case .satisfiable = smt.check([smt.equal(x, nines), smt.not(smt.equal(smt.add(x, smt.integer(2)), power))]) else {
+      Issue.record("99…9 + 2 == 10…0 must be false")
+      return
+    }
+  }
+
   @Test func answersAndModels() throws {
     let smt = try SMTContext()
     let x = smt.constant("x", .int), y = smt.constant("y", .int)
