@@ -24,6 +24,11 @@ struct SymbolicExecutor {
   /// The parameters and locals of the procedure being proved: where a global has one of
   /// their names, formulas about globals see it renamed apart (`SymbolicExecutor+Shadowing`).
   var ownVariables: Set<String> = []
+  /// The name of the procedure being proved (for the records of inferred invariants).
+  var procedureName = ""
+  /// What inference found for each loop without a written invariant, by the offset of its `while`
+  /// (a nested loop's last inference, the one of the proof, stays).
+  var inferences: [Int: LoopInference] = [:]
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context

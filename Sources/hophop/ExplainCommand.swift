@@ -24,6 +24,8 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Explain only this procedure.") var proc: String?
   @Option(help: "At most this many cases after a command (default 4).") var cases = 4
   @Option(help: "Wrap comment lines at this many columns (default 80).") var width = 80
+  @Flag(name: .customLong("no-infer"), help: "An omitted loop invariant is emp (Smallfoot's meaning), not inferred.")
+  var noInfer = false
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func run() throws {
@@ -33,8 +35,10 @@ struct ExplainCommand: ParsableCommand {
       if page.status == .success { return }
       throw ExitCode(page.status)
     }
-    let result = ExplainSession.explain(path: file, options: .init(procedure: proc, cases: cases, width: width,
-                                                                   color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor)))
+    var options = ExplainSession.Options(procedure: proc, cases: cases, width: width,
+                                         color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor))
+    options.infersInvariants = !noInfer
+    let result = ExplainSession.explain(path: file, options: options)
     if let failure = result.z3Failure { try OutputOptions.fail(failure, command: "explain", files: [file], format: output.format) }
     output.emit(Report(files: [result.report]), text: result.text ?? "") { ExplainJSONRenderer.render(result) }
     if result.exitStatus != .success { throw ExitCode(result.exitStatus) }

@@ -17,6 +17,8 @@ public enum ExplainSession {
 
     /// The failing command and its diagnostic in red (on a terminal); `>>` marks it either way.
     public var color: Bool
+    /// Whether loops written without an invariant get one inferred (false: `--no-infer`, it is `emp`).
+    public var infersInvariants = true
 
     public init(procedure: String? = nil, cases: Int = 4, width: Int = 80, color: Bool = false) {
       self.procedure = procedure
@@ -44,7 +46,7 @@ public enum ExplainSession {
       return Result(report: report, text: nil, traces: [], exitStatus: .badInput)
     }
     var report = loaded.report
-    let checked = SyncChecker.check(program, recordingTraces: true)
+    let checked = SyncChecker.check(program, recordingTraces: true, inferringInvariants: options.infersInvariants)
     var traces = checked.traces
     if let name = options.procedure {
       traces = traces.filter { $0.procedure.name.name == name }
