@@ -11,8 +11,11 @@ public struct LoopInference: Sendable {
   public enum Result: Sendable {
     /// The cases of the invariant, and the one Hop formula that says them (nil when no pure fact separates them).
     case inferred([SymbolicHeap], formula: String?)
-    /// Why there is no invariant: a bound was reached, or the body failed from an inferred state.
+    /// Why there is no invariant: a bound was reached.
     case gaveUp(String)
+    /// The body fails from one of the states reached (why): the loop is checked with those states,
+    /// so that its error is the one the body has, where it has it.
+    case bodyFails([SymbolicHeap], String)
   }
 
   /// The procedure the loop is in.
@@ -38,6 +41,9 @@ public struct LoopInference: Sendable {
 
   /// Why inference gave up, when it did.
   public var reasonGivenUp: String? {
-    if case .gaveUp(let reason) = result { reason } else { nil }
+    switch result {
+    case .inferred: nil
+    case .gaveUp(let reason), .bodyFails(_, let reason): reason
+    }
   }
 }

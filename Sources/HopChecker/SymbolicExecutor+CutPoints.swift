@@ -23,7 +23,8 @@ extension SymbolicExecutor {
   ///
   /// A loop written without an invariant gets one inferred (decision 64), unless
   /// inference is off (then it is `emp`, as in Smallfoot); the inferred one is
-  /// checked here exactly like a written one. A failure of the loop then says, in
+  /// checked here exactly like a written one (so are the states reached when the
+  /// body fails from one of them: the error is then the body's own). A failure of the loop then says, in
   /// a note, which invariant it was checked with, or why inference gave up.
   mutating func loop(_ condition: Expression, _ formula: Formula?, _ body: Statement, _ range: SourceRange,
                      _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
@@ -42,6 +43,10 @@ extension SymbolicExecutor {
     case .gaveUp(let reason):
       invariant = [.emp]
       remark = "no invariant inferred (\(reason)); the invariant is emp"
+    case .bodyFails(let reached, let reason):
+      invariant = reached
+      remark = "no invariant inferred (\(reason)); the loop is checked with the states reached: "
+        + Self.describe(reached, formula: nil)
     }
     note(range, at: body.range.start, remark)
     do throws(ProofStop) {

@@ -38,7 +38,7 @@ extension SymbolicExecutor {
       } catch {
         switch error {
         case .failed(let diagnostic), .undecided(let diagnostic):
-          result = .gaveUp("the body fails from a state inference reached: \(diagnostic.message) [\(diagnostic.code)]")
+          result = .bodyFails(known, "the body fails from a state inference reached: \(diagnostic.message) [\(diagnostic.code)]")
         }
         break search
       }

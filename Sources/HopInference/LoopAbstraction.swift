@@ -9,7 +9,8 @@ import HopLogic
 ///   equalities and disequalities between variables and constants (`x != NULL`,
 ///   `t == x`, a flag `done == 1` that tells the cases of a disjunction apart):
 ///   arithmetic on a counter changes on every iteration, such facts do not;
-/// - facts that speak only of existentials no spatial atom mentions are dropped;
+/// - facts that speak only of existentials no spatial atom mentions are dropped,
+///   and so are disequalities with one;
 /// - chains of cells are folded into segments and trees (`ShapeFolding`);
 /// - existentials get canonical names (`CanonicalNames`).
 public struct LoopAbstraction: Sendable {
@@ -40,12 +41,15 @@ public struct LoopAbstraction: Sendable {
   }
 
   /// The pure facts without those whose variables are all existentials that no spatial atom mentions
-  /// (they constrain nothing a program or a heap can observe).
+  /// (they constrain nothing a program or a heap can observe), and without disequalities with such an
+  /// existential (`e != _a`: some value differs from e, which says nothing).
   private func withoutIslands(_ heap: SymbolicHeap) -> [PureAtom] {
     let anchored = Set(heap.spatial.flatMap(\.variables))
+    let floating = { (variable: Variable) in variable.isExistential && !anchored.contains(variable) }
     return heap.pure.filter { fact in
       let variables = fact.variables
-      return variables.isEmpty || variables.contains { !$0.isExistential || anchored.contains($0) }
+      if case .notEqual = fact, variables.contains(where: floating) { return false }
+      return variables.isEmpty || variables.contains { !floating($0) }
     }
   }
 }
