@@ -31,6 +31,8 @@ struct ProcedureProof {
     var executor = SymbolicExecutor(context: context)
     executor.ownVariables = Set((procedure.parameters + procedure.locals).map(\.name))
     executor.procedureName = procedure.name.name
+    executor.locals = Set(procedure.locals.map(\.name))
+    executor.procedureBody = procedure.body
     if recording { executor.recorder = TraceRecorder() }
     var entry: [SymbolicHeap] = []
     let outcome = prove(&executor, &entry)

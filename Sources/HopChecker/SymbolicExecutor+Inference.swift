@@ -26,7 +26,11 @@ extension SymbolicExecutor {
     let variables = Set(assigned.map(Variable.init))
     let abstraction = LoopAbstraction(assigned: variables)
     let join = DisjunctiveJoin(prover: prover, assigned: variables)
-    var known = join.join(states.map { abstraction.abstract($0.simplified) })
+    // What the body assigns before it reads it is forgotten at the head (SymbolicExecutor+Liveness).
+    let dead = deadAtHead(of: range, condition, body, assigned: assigned).sorted()
+    var names = supply
+    let abstract = { (state: SymbolicHeap) in abstraction.abstract(state.forgetting(dead, &names).simplified) }
+    var known = join.join(states.map(abstract))
     var frontier = known
     var result = LoopInference.Result.gaveUp("the states still grew after \(Self.inferenceIterations) runs of the body")
     var iterations = 0
@@ -42,7 +46,7 @@ extension SymbolicExecutor {
         }
         break search
       }
-      let new = ends.map { abstraction.abstract($0.simplified) }
+      let new = ends.map(abstract)
       let joined = join.join(known + new)
       frontier = joined.filter { !known.contains($0) }
       if frontier.isEmpty || join.isCovered(new, by: known) {
