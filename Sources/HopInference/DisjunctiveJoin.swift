@@ -8,8 +8,9 @@ import HopProver
 /// a contract are finitely many, so the channel part converges); and a heap
 /// that another one entails once that other one forgets its pure facts about
 /// the loop's variables is absorbed into the weakened one, provided each loop
-/// variable it spoke of is still mentioned (the widening that turns
-/// `n == c * list(c)` and `list(c) * n != c` into `list(c)`).
+/// variable it spoke of that is an address somewhere is still mentioned (the
+/// widening that turns `n == c * list(c)` and `list(c) * n != c` into
+/// `list(c)`, and `k == n` and `n != 0` into `n != 0`, but keeps `t == x`).
 ///
 /// Every step replaces heaps by weaker ones, so the join describes at least
 /// every heap of its inputs. A prover's `unknown` is read as "not entailed":
@@ -51,13 +52,15 @@ public struct DisjunctiveJoin: Sendable {
 
   /// One pair merged into a heap weaker than both, or nil.
   private func widen(_ heaps: [SymbolicHeap]) -> [SymbolicHeap]? {
+    // The loop variables that are addresses somewhere: forgetting every fact about one would leave it dangling.
+    let pointers = Set(heaps.flatMap { $0.spatial.flatMap(\.variables) }).intersection(assigned)
     for i in heaps.indices {
       for j in heaps.indices where j != i {
         let facts = Set(heaps[i].pure)
         var weaker = heaps[j]
         weaker.pure.removeAll { !facts.contains($0) && !$0.variables.isDisjoint(with: assigned) }
         // Never so far that a loop variable the heap spoke of becomes unconstrained (`t == x * list(x)` is not `list(x)`).
-        let loopVariables = heaps[j].variables.intersection(assigned)
+        let loopVariables = heaps[j].variables.intersection(pointers)
         guard weaker.pure.count < heaps[j].pure.count, weaker.variables.isSuperset(of: loopVariables),
               entails(heaps[i], weaker) else { continue }
         var result = heaps.enumerated().filter { $0.offset != i && $0.offset != j }.map(\.element)

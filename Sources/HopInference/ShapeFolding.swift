@@ -1,6 +1,7 @@
 import HopLogic
 
-/// Folds chains of cells into list segments and trees: the spatial half of a
+/// Folds chains of cells into list segments and trees (and, through
+/// `DoublyLinkedFolding`, doubly linked segments): the spatial half of a
 /// loop's abstraction (Distefano, O'Hearn and Yang, TACAS'06). Without it the
 /// states at a loop's head grow by one cell per iteration and no fixpoint is
 /// reached; with it, every cell that no program variable holds is absorbed
@@ -46,7 +47,8 @@ public struct ShapeFolding: Sendable {
         return rebuilt(heap, rest + [.segment(field: field, from: start, to: end)], dropping: [inner])
       }
     }
-    return foldTree(heap, atoms, isInner)
+    if let tree = foldTree(heap, atoms, isInner) { return tree }
+    return DoublyLinkedFolding().foldOnce(heap, uses: uses) { isOutside($0, $1) }
   }
 
   /// A node whose children are NULL or subtrees nothing else mentions becomes a tree,
@@ -108,6 +110,11 @@ public struct ShapeFolding: Sendable {
   private func isOutside(_ end: Term, _ rest: [SpatialAtom], _ visited: Set<Term> = []) -> Bool {
     if end.constantValue == BigInteger(0) { return true }
     if visited.contains(end) { return false }
+    // A dlseg allocates its first cell unless it ends where it starts, and its last cell unless that is the one before.
+    for case .predicate(.dlseg, _, let arguments) in rest where arguments.count == 4 {
+      if arguments[0] == end && isOutside(arguments[1], rest, visited.union([end])) { return true }
+      if arguments[3] == end && isOutside(arguments[2], rest, visited.union([end])) { return true }
+    }
     for atom in rest where atom.address == end {
       switch atom {
       case .pointsTo, .endpoint: return true

@@ -66,6 +66,21 @@ import Testing
     #expect(folded("t |-> l: NULL, r: NULL") == "t |-> l: NULL, r: NULL")
   }
 
+  @Test func aDoublyLinkedCellJoinsTheSegmentBeforeIt() {
+    let walk = "dlseg(f, _m, NULL, _d) * _m |-> r: y, l: _d * y |-> r: NULL, l: _m"
+    #expect(folded(walk) == "dlseg(r; l; f, y, NULL, _m) * y |-> l: _m, r: NULL")
+    #expect(isWeakening(walk))
+    // Two cells behind a program variable become a segment of two.
+    #expect(folded("f |-> r: _m, l: NULL * _m |-> r: y, l: f * y |-> r: NULL, l: _m")
+            == "dlseg(r; l; f, y, NULL, _m) * y |-> l: _m, r: NULL")
+  }
+
+  /// The back link of the second cell is not the first cell: no doubly linked segment.
+  @Test func aBrokenBackLinkIsNotFolded() {
+    #expect(folded("f |-> r: _m, l: NULL * _m |-> r: y, l: z * y |-> r: NULL, l: _m")
+            == "_m |-> l: z, r: y * f |-> l: NULL, r: _m * y |-> l: _m, r: NULL")
+  }
+
   @Test func factsAboutFoldedAddressesGo() {
     #expect(folded("x |-> tl: _a * _a |-> tl: NULL * _a != NULL * x != y") == "list(tl; x) * x != y")
   }
