@@ -6,11 +6,12 @@ import HopProver
 /// nothing and is dropped; two heaps that differ only in their endpoints'
 /// contract states become one whose state sets are the unions (the states of
 /// a contract are finitely many, so the channel part converges); and a heap
-/// that another one entails once that other one forgets its pure facts about
-/// the loop's variables is absorbed into the weakened one, provided each loop
+/// that another one entails once that other one forgets the pure facts the
+/// first one lacks is absorbed into the weakened one, provided each loop
 /// variable it spoke of that is an address somewhere is still mentioned (the
 /// widening that turns `n == c * list(c)` and `list(c) * n != c` into
-/// `list(c)`, and `k == n` and `n != 0` into `n != 0`, but keeps `t == x`).
+/// `list(c)`, and `k == n * l == NULL` and `list(l) * n != 0` into `list(l)`,
+/// but keeps `t == x`).
 ///
 /// Every step replaces heaps by weaker ones, so the join describes at least
 /// every heap of its inputs. A prover's `unknown` is read as "not entailed":
@@ -58,7 +59,7 @@ public struct DisjunctiveJoin: Sendable {
       for j in heaps.indices where j != i {
         let facts = Set(heaps[i].pure)
         var weaker = heaps[j]
-        weaker.pure.removeAll { !facts.contains($0) && !$0.variables.isDisjoint(with: assigned) }
+        weaker.pure.removeAll { !facts.contains($0) }
         // Never so far that a loop variable the heap spoke of becomes unconstrained (`t == x * list(x)` is not `list(x)`).
         let loopVariables = heaps[j].variables.intersection(pointers)
         guard weaker.pure.count < heaps[j].pure.count, weaker.variables.isSuperset(of: loopVariables),

@@ -18,7 +18,21 @@ public struct InvariantFormula: Sendable {
   }
 
   /// The disjunction as one formula, or nil when its cases cannot be told apart by a pure fact.
+  /// A value the procedure's pre- and postcondition share (the checker's `n'`, which no program can
+  /// write) is written as the existential `_n`: the loop rule keeps an invariant's existentials at
+  /// their values on entry, so it is read back as that value.
   public func text(_ heaps: [SymbolicHeap]) -> String? {
+    let constants = Set(heaps.flatMap(\.variables)).filter { $0.name.hasSuffix("'") }
+    guard constants.isEmpty else {
+      let taken = Set(heaps.flatMap(\.variables).map(\.name))
+      var renaming: [Variable: Term] = [:]
+      for constant in constants.sorted() {
+        var name = "_" + constant.name.dropLast()
+        while taken.contains(name) || renaming.values.contains(.v(name)) { name += "1" }
+        renaming[constant] = .v(name)
+      }
+      return text(heaps.map { $0.substituting(renaming) })
+    }
     guard heaps.count > 1 else { return heaps.first.map(Self.text) ?? "false" }
     var candidates: [PureAtom] = []
     for heap in heaps {

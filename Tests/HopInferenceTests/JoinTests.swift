@@ -57,6 +57,18 @@ import Testing
     #expect(text(join.join([heap("e |-> C{a} * x |->"), heap("e |-> C{b} * x |->")])) == ["e |-> C{a, b} * x |->"])
   }
 
+  /// The first iteration's `n != 0` (from the guard) is what tells the cases apart; the entry case is covered without it.
+  @Test func aFactTheEntryLacksIsWidenedAway() {
+    let join = DisjunctiveJoin(prover: prover, assigned: [Variable("k"), Variable("l"), Variable("c")])
+    #expect(text(join.join([heap("k == n * l == NULL"), heap("list(l) * n != 0")])) == ["list(tl; l)"])
+  }
+
+  /// A value pre- and postcondition share (`n'`) is written as an existential a user can paste.
+  @Test func aSharedValueIsWrittenAsAnExistential() {
+    let heaps = [SymbolicHeap(spatial: [.pointsTo(.v("x"), fields: ["tl": .v("n'")]), .segment(field: "tl", from: .v("n'"), to: .v("x"))])]
+    #expect(InvariantFormula(prover: prover).text(heaps) == "x |-> tl: _n * lseg(tl; _n, x)")
+  }
+
   @Test func casesNoFactSeparatesCannotBeWritten() {
     #expect(InvariantFormula(prover: prover).text([heap("x |->"), heap("y |->")]) == nil)
   }
