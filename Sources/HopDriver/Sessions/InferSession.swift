@@ -21,9 +21,9 @@ public enum InferSession {
   }
 
   public static func infer(_ path: String) -> Result {
-    guard let loaded = FrontEndSession.load([path]).first, let program = loaded.program, let source = loaded.report.source else {
-      let report = FrontEndSession.load([path]).first?.report ?? FileReport(path: path, source: nil, diagnostics: [])
-      return Result(report: report, text: nil, inferences: [], remarks: [])
+    let loaded = FrontEndSession.load([path])[0]
+    guard let program = loaded.program, let source = loaded.report.source else {
+      return Result(report: loaded.report, text: nil, inferences: [], remarks: [])
     }
     let inferences = SyncChecker.check(program).inferences
     var insertions: [(offset: Int, text: String)] = []
