@@ -83,6 +83,9 @@ import Testing
     }
   }
 
+  /// The valid examples some of whose inferred invariants `hophop infer` cannot write as one formula.
+  static let unwritable: Set<String> = ["dlist.hop", "msort.hop", "pool.hop"]
+
   @Test(arguments: validFiles)
   func inferWritesInInvariantsThatProveWithoutInference(_ path: String) throws {
     var source = SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8))
@@ -91,7 +94,10 @@ import Testing
     }
     let deleted = try Self.temporary(URL(fileURLWithPath: path).lastPathComponent, source.bytes)
     let inferred = InferSession.infer(deleted)
-    guard inferred.remarks.isEmpty, let text = inferred.text else { return }  // measured by the test above
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    // Cases no equality separates (msort, pool) and the doubly linked walk cannot be written in.
+    #expect(inferred.remarks.isEmpty != Self.unwritable.contains(name), "\(name): \(inferred.remarks)")
+    guard inferred.remarks.isEmpty, let text = inferred.text else { return }
     let written = try Self.temporary(URL(fileURLWithPath: path).lastPathComponent, Array(text.utf8))
     let off = CheckSession.check([written], options: .init(infersInvariants: false))
     let original = CheckSession.check([path])

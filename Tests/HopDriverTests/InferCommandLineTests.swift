@@ -26,6 +26,16 @@ import Testing
     #expect(try EntailCommandLineTests.run(["check", input]).status == 0)
   }
 
+  @Test func explainAndJSONShowTheInferredInvariant() throws {
+    let input = try Self.file(Self.walk)
+    let explained = try EntailCommandLineTests.run(["explain", input])
+    #expect(explained.output.contains("     // inferred invariant: list(tl; t) * lseg(tl; x, t)\n"))
+    #expect(!(try EntailCommandLineTests.run(["explain", "--no-infer", input])).output.contains("inferred invariant"))
+    let json = try EntailCommandLineTests.run(["check", "--format", "json", input]).output
+    #expect(json.contains("\"inferredInvariants\""))
+    #expect(json.contains("\"invariant\" : \"list(tl; t) * lseg(tl; x, t)\"") || json.contains("\"invariant\":\"list(tl; t) * lseg(tl; x, t)\""))
+  }
+
   @Test func checkExitsOneWhereInferenceGaveUp() throws {
     let input = try Self.file(Self.grow)
     let checked = try EntailCommandLineTests.run(["infer", "--check", input])
