@@ -29,7 +29,9 @@ extension SymbolicExecutor {
     // What the body assigns before it reads it is forgotten at the head (SymbolicExecutor+Liveness).
     let dead = deadAtHead(of: range, condition, body, assigned: assigned).sorted()
     var names = supply
-    let abstract = { (state: SymbolicHeap) in abstraction.abstract(state.forgetting(dead, &names).simplified) }
+    let abstract = { (state: SymbolicHeap) in
+      abstraction.abstract(state.forgetting(Self.aliases(among: dead, in: state), &names).simplified)
+    }
     var known = join.join(states.map(abstract))
     var frontier = known
     var result = LoopInference.Result.gaveUp("the states still grew after \(Self.inferenceIterations) runs of the body")
@@ -62,6 +64,19 @@ extension SymbolicExecutor {
     recorder = recording
     return LoopInference(procedure: "", range: range, conditionEnd: condition.range.end, result: result,
                          iterations: iterations, elapsed: clock.now - start)
+  }
+
+  /// The variables of `names` that `state` says equal to another program variable or a constant:
+  /// forgetting one loses nothing the other does not say (`n == i` after reversal's step), while a
+  /// dead variable that alone names a cell (a walk's previous cell `y`) is kept.
+  static func aliases(among names: [String], in state: SymbolicHeap) -> [String] {
+    names.filter { name in
+      state.pure.contains { fact in
+        guard case .equal(let a, let b) = fact else { return false }
+        let (mine, other) = a == .v(name) ? (a, b) : (b, a)
+        return mine == .v(name) && other.isAtomic && other != mine && !other.variables.contains(where: \.isExistential)
+      }
+    }
   }
 
   /// The invariant as `explain` shows it: the Hop formula, or its cases when no formula says them.

@@ -18,9 +18,6 @@ import Testing
     "diagnostics/HH105_bad.hop:4": "the wrong written invariant is the error under test",
     "smallfoot/loop_entry.hop:9": "the wrong written invariant is the error under test",
     "smallfoot/loop_preserve.hop:9": "the wrong written invariant is the error under test",
-    // The dlseg cases are inferred, but the prover does not find the existential last cell that
-    // re-proves them after one step backwards; the error (HH105) says which invariant was tried.
-    "smallfoot/dlist.hop:33": "dlseg cases inferred, not re-proved by the loop rule",
   ]
 
   static var files: [String] {
