@@ -29,8 +29,10 @@ let package = Package(
     .target(
       name: "HopProver",
       dependencies: ["HopLogic", "HopSMT", "CGMP", .product(name: "Collections", package: "swift-collections")]),
+    // Loop invariants inferred by shape analysis: abstraction and join of symbolic heaps (issue 26).
+    .target(name: "HopInference", dependencies: ["HopLogic", "HopProver"]),
     .target(name: "HopContracts", dependencies: ["HopSyntax"]),
-    .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopContracts"]),
+    .target(name: "HopChecker", dependencies: ["HopLogic", "HopProver", "HopInference", "HopContracts"]),
     .target(
       name: "HopAsync",
       dependencies: ["HopLogic", "HopSMT", .product(name: "Collections", package: "swift-collections")]),
@@ -56,6 +58,7 @@ let package = Package(
     .testTarget(name: "HopLogicTests", dependencies: ["HopLogic", "HopTestSupport"]),
     .testTarget(name: "HopSMTTests", dependencies: ["HopSMT"]),
     .testTarget(name: "HopProverTests", dependencies: ["HopProver", "HopTestSupport"]),
+    .testTarget(name: "HopInferenceTests", dependencies: ["HopInference", "HopProver", "HopLogic", "HopTestSupport"]),
     .testTarget(name: "HopContractsTests", dependencies: ["HopContracts", "HopTestSupport"]),
     .testTarget(name: "HopSMTLibTests", dependencies: ["HopSMTLib", "HopTestSupport"]),
     .testTarget(name: "HopDriverTests", dependencies: ["HopDriver", "HopTestSupport"]),

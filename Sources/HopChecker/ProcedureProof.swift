@@ -17,13 +17,28 @@ struct ProcedureProof {
   let procedure: ProcedureDecl
 
   /// The outcome, and when `recording`, the entry states, the states after each command and the proof's remarks.
-  func run(recording: Bool) -> (outcome: Outcome, entry: [SymbolicHeap], steps: [TraceStep], notes: [TraceNote]) {
+  /// What a run found: beside the outcome, when `recording`, the entry states, the states after each
+  /// command and the proof's remarks; and the invariants inferred for loops written without one.
+  struct Run {
+    var outcome: Outcome
+    var entry: [SymbolicHeap]
+    var steps: [TraceStep]
+    var notes: [TraceNote]
+    var inferences: [LoopInference]
+  }
+
+  func run(recording: Bool) -> Run {
     var executor = SymbolicExecutor(context: context)
     executor.ownVariables = Set((procedure.parameters + procedure.locals).map(\.name))
+    executor.procedureName = procedure.name.name
+    executor.locals = Set(procedure.locals.map(\.name))
+    executor.procedureBody = procedure.body
     if recording { executor.recorder = TraceRecorder() }
     var entry: [SymbolicHeap] = []
     let outcome = prove(&executor, &entry)
-    return (outcome, entry, executor.recorder?.orderedSteps ?? [], executor.recorder?.notes ?? [])
+    let inferences = executor.inferences.values.sorted { $0.range.start < $1.range.start }
+    return Run(outcome: outcome, entry: entry, steps: executor.recorder?.orderedSteps ?? [],
+               notes: executor.recorder?.notes ?? [], inferences: inferences)
   }
 
   private func prove(_ executor: inout SymbolicExecutor, _ entry: inout [SymbolicHeap]) -> Outcome {

@@ -37,6 +37,8 @@ struct ProgramContext {
   /// The globals each procedure may read or write, itself or through the procedures it calls.
   let effects: [String: ProcedureGlobals.Effect]
   let prover: Prover
+  /// Whether a loop written without an invariant gets one inferred (decision 75) or `emp` (`--no-infer`).
+  var infersInvariants = true
   /// Translation errors in specifications, reported once for the whole program.
   var diagnostics: [Diagnostic] = []
 

@@ -20,15 +20,55 @@ extension SymbolicExecutor {
   /// are quantified afresh on each side instead, and forgotten after the loop.
   /// (Smallfoot 0.1 mixes the two: it proves the body with fresh
   /// existentials but keeps the entry values, which is unsound.)
-  mutating func loop(_ condition: Expression, _ written: Formula?, _ body: Statement, _ range: SourceRange,
+  ///
+  /// A loop written without an invariant gets one inferred (decision 75), unless
+  /// inference is off (then it is `emp`, as in Smallfoot); the inferred one is
+  /// checked here exactly like a written one (so are the states reached when the
+  /// body fails from one of them: the error is then the body's own). A failure of the loop then says, in
+  /// a note, which invariant it was checked with, or why inference gave up.
+  mutating func loop(_ condition: Expression, _ formula: Formula?, _ body: Statement, _ range: SourceRange,
                      _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
-    let written = try separationFormula(written, range: range)
+    guard formula == nil, context.infersInvariants else {
+      return try loop(condition, invariant: try separationFormula(formula, range: range), body, range, states)
+    }
+    let modified = body.assignedVariables.union(calleeWrites(in: body))
+    var inference = inferInvariant(condition, body, range, states, assigned: modified)
+    inference.procedure = procedureName
+    inferences[range.start] = inference
+    let invariant: [SymbolicHeap], remark: String
+    switch inference.result {
+    case .inferred(let heaps, let formula):
+      invariant = heaps
+      remark = "inferred invariant: \(Self.describe(heaps, formula: formula))"
+    case .gaveUp(let reason):
+      invariant = [.emp]
+      remark = "no invariant inferred (\(reason)); the invariant is emp"
+    case .bodyFails(let reached, let reason):
+      invariant = reached
+      remark = "no invariant inferred (\(reason)); the loop is checked with the states reached: "
+        + Self.describe(reached, formula: nil)
+    }
+    note(range, at: body.range.start, remark)
+    do throws(ProofStop) {
+      return try loop(condition, invariant: invariant, inferred: true, body, range, states)
+    } catch {
+      let why = Diagnostic.Note("this loop has no written invariant; \(remark)")
+      switch error {
+      case .failed(var diagnostic): diagnostic.notes.append(why); throw .failed(diagnostic)
+      case .undecided(var diagnostic): diagnostic.notes.append(why); throw .undecided(diagnostic)
+      }
+    }
+  }
+
+  /// The loop rule with the invariant's cases given (written, or inferred and shown by the caller).
+  mutating func loop(_ condition: Expression, invariant written: [SymbolicHeap], inferred: Bool = false, _ body: Statement,
+                     _ range: SourceRange, _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
     let modified = body.assignedVariables.union(calleeWrites(in: body))
     // One renaming of the invariant's existentials for entry and exit.
     let names = Set(written.flatMap(\.variables)).filter(\.isExistential)
     let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
     let invariant = written.map { $0.substitutingAll(renaming) }
-    for (index, heap) in written.enumerated() {
+    for (index, heap) in written.enumerated() where !inferred {
       note(range, at: body.range.start, "invariant\(written.count > 1 ? " (case \(index + 1))" : "")", [heap])
     }
     var entries: [Frame] = []
@@ -261,7 +301,7 @@ extension SymbolicExecutor {
   }
 
   /// The globals that the procedures called (directly) in `statement` may write.
-  private func calleeWrites(in statement: Statement) -> Set<String> {
+  func calleeWrites(in statement: Statement) -> Set<String> {
     var names = Set<String>()
     for nested in statement.allStatements {
       switch nested.kind {

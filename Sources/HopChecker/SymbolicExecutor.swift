@@ -24,6 +24,15 @@ struct SymbolicExecutor {
   /// The parameters and locals of the procedure being proved: where a global has one of
   /// their names, formulas about globals see it renamed apart (`SymbolicExecutor+Shadowing`).
   var ownVariables: Set<String> = []
+  /// The name of the procedure being proved (for the records of inferred invariants).
+  var procedureName = ""
+  /// The locals of the procedure being proved, and the variables read outside a given loop:
+  /// what inference may forget at a loop's head (`SymbolicExecutor+Liveness`).
+  var locals: Set<String> = []
+  var procedureBody: [Statement] = []
+  /// What inference found for each loop without a written invariant, by the offset of its `while`
+  /// (a nested loop's last inference, the one of the proof, stays).
+  var inferences: [Int: LoopInference] = [:]
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context

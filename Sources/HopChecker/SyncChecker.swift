@@ -14,6 +14,8 @@ public enum SyncChecker {
     public var diagnostics: [Diagnostic] = []
     /// The proofs as `hophop explain` shows them, when they were asked for.
     public var traces: [ProofTrace] = []
+    /// What inference found for each loop written without an invariant, in source order.
+    public var inferences: [LoopInference] = []
   }
 
   /// Whether the program has sync procedures to prove, or contracts whose construction errors
@@ -27,8 +29,12 @@ public enum SyncChecker {
     }
   }
 
-  public static func check(_ program: Program, prover: Prover = Prover(), recordingTraces: Bool = false) -> Report {
-    let context = ProgramContext(program, prover: prover)
+  /// - Parameter inferringInvariants: whether a loop without a written invariant gets one inferred
+  ///   (decision 75); when false its invariant is `emp`, as in Smallfoot (`--no-infer`).
+  public static func check(_ program: Program, prover: Prover = Prover(), recordingTraces: Bool = false,
+                           inferringInvariants: Bool = true) -> Report {
+    var context = ProgramContext(program, prover: prover)
+    context.infersInvariants = inferringInvariants
     var report = Report(diagnostics: context.diagnostics)
     var seen = Set<String>()
     for case .procedure(let procedure) in program.declarations {
@@ -40,6 +46,7 @@ public enum SyncChecker {
       if found.isEmpty {
         let proof = ProcedureProof(context: context, procedure: procedure).run(recording: recordingTraces)
         (entry, steps, notes) = (proof.entry, proof.steps, proof.notes)
+        report.inferences += proof.inferences
         switch proof.outcome {
         case .proved: outcome = .valid
         case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid

@@ -7,5 +7,6 @@ struct HophopBench: ParsableCommand {
     commandName: "hophop-bench",
     abstract: "Benchmarks of hophop's engines.",
     subcommands: [SLCompBenchmark.self, ContractsBenchmark.self, AsyncBenchmark.self, CheckBenchmark.self,
-                  FlatSepBenchmark.self, ParseBenchmark.self, StartupBenchmark.self, RunBenchmark.self, CounterexampleBenchmark.self])
+                  FlatSepBenchmark.self, ParseBenchmark.self, StartupBenchmark.self, RunBenchmark.self, CounterexampleBenchmark.self,
+                  InferBenchmark.self])
 }

@@ -33,12 +33,14 @@ struct CheckCommand: ParsableCommand {
           transform: { try WholeNumberOption.parse($0, minimum: UInt32(1), unit: "milliseconds") })
   var counterexampleBudget: UInt32 = Self.defaultCounterexampleBudget
   static let defaultCounterexampleBudget: UInt32 = 1_000
+  @Flag(name: .customLong("no-infer"), help: "An omitted loop invariant is emp (Smallfoot's meaning), not inferred.")
+  var noInfer = false
   @Argument(help: "Hop source files.") var files: [String]
 
   func run() throws {
     let budget = counterexample ? Duration.milliseconds(Int64(counterexampleBudget)) : nil
     try Self.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT,
-                                         counterexampleBudget: budget),
+                                         counterexampleBudget: budget, infersInvariants: !noInfer),
                    format: output.format, noColor: output.noColor)
   }
 

@@ -46,6 +46,8 @@ struct ExplainCommand: ParsableCommand {
           help: "Show only this line of the procedures that contain it, with its states; with --format dot, svg or png, draw the state after it.",
           transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "lines") })
   var line: Int?
+  @Flag(name: .customLong("no-infer"), help: "An omitted loop invariant is emp (Smallfoot's meaning), not inferred.")
+  var noInfer = false
   @Argument(help: "A Hop source file, or a diagnostic code such as HH102.") var file: String
 
   func validate() throws {
@@ -63,9 +65,10 @@ struct ExplainCommand: ParsableCommand {
   }
 
   func run() throws {
-    let options = ExplainSession.Options(procedure: proc, cases: cases, width: width ?? Terminal.outputWidth ?? 80,
+    var options = ExplainSession.Options(procedure: proc, cases: cases, width: width ?? Terminal.outputWidth ?? 80,
                                          color: OutputOptions.useColor(onStandardError: false, noColor: output.noColor),
                                          brief: brief, line: line)
+    options.infersInvariants = !noInfer
     guard let format = output.reportFormat else { return try draw(options) }
     let json = format == .json
     if let page = json ? DiagnosticPages.jsonExplanation(for: file) : DiagnosticPages.explanation(for: file) {

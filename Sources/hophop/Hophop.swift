@@ -20,7 +20,7 @@ struct Hophop: ParsableCommand {
     version: "hophop \(HophopVersion.current)",
     subcommands: [
       CheckCommand.self, LintCommand.self, ExplainCommand.self, ContractCommand.self, EntailCommand.self,
-      FmtCommand.self, ParseCommand.self, RunCommand.self,
+      FmtCommand.self, InferCommand.self, ParseCommand.self, RunCommand.self,
     ])
 
   /// The forms run without ArgumentParser (`PlainInvocation`).

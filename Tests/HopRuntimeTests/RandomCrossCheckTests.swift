@@ -27,7 +27,7 @@ import Testing
   /// fault, hence the lower shares of `globals` and `resources`.
   static func plan(_ family: RandomSyncProgram.Family) -> (programs: Int, seed: UInt64, minimum: Int, faulting: Double) {
     switch family {
-    case .smallfoot: (80, 19, 10, 0.5)
+    case .smallfoot: (100, 19, 10, 0.5)
     case .heaphop: (80, 23, 10, 0.5)
     case .arithmetic: (80, 29, 8, 0.5)
     case .globals: (80, 31, 8, 0.3)

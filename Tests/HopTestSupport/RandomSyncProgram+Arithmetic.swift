@@ -89,7 +89,8 @@ extension RandomSyncProgram {
     default:
       // A loop that ends (x halves towards a bound of 0 to 5); after it, only the negated condition is known.
       let bound = Int.random(in: 0...5, using: &random)
-      body.append("while (x > \(bound)) [p |-> ] { x = x / 2 - 1; y = y + 1; }")
+      let invariant = Bool.random(using: &random) ? "[p |-> ] " : ""  // without one, it is inferred
+      body.append("while (x > \(bound)) \(invariant){ x = x / 2 - 1; y = y + 1; }")
       body.append("if (\(Bool.random(using: &random) ? condition(names) : "x <= \(bound)")) { dispose p; }")
     }
     return "tl;\n\nmain(a, b, p) [\(pre)] {\n  local x, y;\n" + body.map { "  \($0)\n" }.joined() + "} [\(post)]\n"

@@ -1,3 +1,6 @@
+import HopChecker
+import HopSyntax
+
 /// `hophop check --format json`: the common `JSONReport`, with per file each
 /// procedure's verdict (sync and async alike) per condition, and timings.
 public enum CheckJSONRenderer {
@@ -12,6 +15,8 @@ public enum CheckJSONRenderer {
     var procedures: [Procedure]
     var solverQueries: Int
     var milliseconds: Double
+    /// Present when some sync loop has no written invariant: what inference found for each.
+    var inferredInvariants: [InferredInvariant]?
 
     init(_ file: CheckSession.FileResult) {
       procedures = file.procedures.map { procedure in
@@ -23,6 +28,31 @@ public enum CheckJSONRenderer {
       }
       solverQueries = file.async?.queryCount ?? 0
       milliseconds = file.elapsed.milliseconds
+      if !file.inferences.isEmpty {
+        inferredInvariants = file.inferences.map { InferredInvariant($0, source: file.report.source) }
+      }
+    }
+  }
+
+  /// One loop's inferred invariant: its formula in Hop syntax (absent when its cases need no
+  /// single formula or inference gave up), its cases, or why inference gave up.
+  struct InferredInvariant: Encodable {
+    var procedure: String
+    var line: Int
+    var invariant: String?
+    var cases: [String]
+    var gaveUp: String?
+    var iterations: Int
+    var milliseconds: Double
+
+    init(_ inference: LoopInference, source: SourceFile?) {
+      procedure = inference.procedure
+      line = source?.location(of: inference.range.start).line ?? 0
+      invariant = inference.formula
+      cases = inference.cases
+      gaveUp = inference.reasonGivenUp
+      iterations = inference.iterations
+      milliseconds = inference.elapsed.milliseconds
     }
   }
 

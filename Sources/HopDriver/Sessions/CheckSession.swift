@@ -20,11 +20,15 @@ public enum CheckSession {
     /// With `--counterexample`: how long to run each failed procedure concretely, looking for a run
     /// that fails at the failing command (`CounterexampleSearch`); nil: no runs.
     public var counterexampleBudget: Duration?
+    /// Whether loops written without an invariant get one inferred (false: `--no-infer`, the invariant is `emp`).
+    public var infersInvariants: Bool
 
-    public init(timeoutMilliseconds: UInt32 = defaultTimeout, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil) {
+    public init(timeoutMilliseconds: UInt32 = defaultTimeout, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil,
+                infersInvariants: Bool = true) {
       self.timeoutMilliseconds = timeoutMilliseconds
       self.dumpDirectory = dumpDirectory
       self.counterexampleBudget = counterexampleBudget
+      self.infersInvariants = infersInvariants
     }
   }
 
@@ -38,6 +42,8 @@ public enum CheckSession {
     public var elapsed: Duration
     /// Whether the file got through the front end (so that its procedures were checked).
     public var wasChecked: Bool
+    /// What inference found for each sync loop written without an invariant, in source order.
+    public var inferences: [LoopInference] = []
   }
 
   /// What `hophop check` found in all files, and its exit status.
@@ -76,10 +82,12 @@ public enum CheckSession {
       var report = loaded.report
       var procedures: [ProcedureVerdict] = []
       var asyncReport: AsyncReport?
+      var inferences: [LoopInference] = []
       if SyncChecker.applies(to: program) {
-        let checked = SyncChecker.check(program)
+        let checked = SyncChecker.check(program, inferringInvariants: options.infersInvariants)
         report.diagnostics += checked.diagnostics
         procedures += checked.procedures
+        inferences = checked.inferences
       }
       if AsyncChecker.applies(to: program) {
         let checked = AsyncChecker.check(program, options: .init(timeoutMilliseconds: options.timeoutMilliseconds,
@@ -106,7 +114,7 @@ public enum CheckSession {
         (order[a.element.name] ?? 0, a.offset) < (order[b.element.name] ?? 0, b.offset)
       }.map(\.element)
       return FileResult(report: report, procedures: procedures, async: asyncReport, elapsed: clock.now - start,
-                        wasChecked: true)
+                        wasChecked: true, inferences: inferences)
     }
     return Result(files: files, z3Failure: Z3Failure.current)
   }

@@ -22,6 +22,8 @@ public enum ExplainSession {
     /// Only this line of the procedures that contain it, with its states (`--line N`);
     /// for a picture (`--format dot|svg|png`), the line whose state is drawn.
     public var line: Int?
+    /// Whether loops written without an invariant get one inferred (false: `--no-infer`, it is `emp`).
+    public var infersInvariants = true
 
     public init(procedure: String? = nil, cases: Int = 4, width: Int = 80, color: Bool = false, brief: Bool = false,
                 line: Int? = nil) {
@@ -67,7 +69,7 @@ public enum ExplainSession {
     }
     var report = loaded.report
     if let asyncOnly = explainAsyncOnly(program, path: path) { return asyncOnly }
-    let checked = SyncChecker.check(program, recordingTraces: true)
+    let checked = SyncChecker.check(program, recordingTraces: true, inferringInvariants: options.infersInvariants)
     var traces = checked.traces
     if let name = options.procedure {
       traces = traces.filter { $0.procedure.name.name == name }

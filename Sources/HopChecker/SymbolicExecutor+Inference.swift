@@ -1,0 +1,86 @@
+import HopInference
+import HopLogic
+import HopProver
+import HopSyntax
+
+/// The fixpoint that infers the invariant of a loop written without one
+/// (decision 75): from the states on entry, the body runs (this executor, the
+/// same rules as the proof), the states at its end are abstracted
+/// (`LoopAbstraction`) and joined with those known (`DisjunctiveJoin`), until
+/// nothing new appears. The result is only a candidate: the loop rule then
+/// checks it like a written invariant, so inference can cost completeness,
+/// never soundness.
+extension SymbolicExecutor {
+  /// At most this many runs of the body before inference gives up.
+  static let inferenceIterations = 12
+  /// At most this many cases in an inferred invariant.
+  static let inferenceCases = 8
+
+  mutating func inferInvariant(_ condition: Expression, _ body: Statement, _ range: SourceRange,
+                               _ states: [SymbolicHeap], assigned: Set<String>) -> LoopInference {
+    let clock = ContinuousClock()
+    let start = clock.now
+    // The runs of the body below are a search, not the proof: nothing of them is shown.
+    let recording = recorder
+    recorder = nil
+    let variables = Set(assigned.map(Variable.init))
+    let abstraction = LoopAbstraction(assigned: variables)
+    let join = DisjunctiveJoin(prover: prover, assigned: variables)
+    // What the body assigns before it reads it is forgotten at the head (SymbolicExecutor+Liveness).
+    let dead = deadAtHead(of: range, condition, body, assigned: assigned).sorted()
+    var names = supply
+    let abstract = { (state: SymbolicHeap) in
+      abstraction.abstract(state.forgetting(Self.aliases(among: dead, in: state), &names).simplified)
+    }
+    var known = join.join(states.map(abstract))
+    var frontier = known
+    var result = LoopInference.Result.gaveUp("the states still grew after \(Self.inferenceIterations) runs of the body")
+    var iterations = 0
+    search: while iterations < Self.inferenceIterations {
+      iterations += 1
+      let ends: [SymbolicHeap]
+      do throws(ProofStop) {
+        ends = try run(body, try assume(condition, holds: true, in: frontier.map { opened($0) }))
+      } catch {
+        switch error {
+        case .failed(let diagnostic), .undecided(let diagnostic):
+          result = .bodyFails(known, "the body fails from a state inference reached: \(diagnostic.message) [\(diagnostic.code)]")
+        }
+        break search
+      }
+      let new = ends.map(abstract)
+      let joined = join.join(known + new)
+      frontier = joined.filter { !known.contains($0) }
+      if frontier.isEmpty || join.isCovered(new, by: known) {
+        result = .inferred(known, formula: InvariantFormula(prover: prover).text(known))
+        break search
+      }
+      known = joined
+      if known.count > Self.inferenceCases {
+        result = .gaveUp("more than \(Self.inferenceCases) cases")
+        break search
+      }
+    }
+    recorder = recording
+    return LoopInference(procedure: "", range: range, conditionEnd: condition.range.end, result: result,
+                         iterations: iterations, elapsed: clock.now - start)
+  }
+
+  /// The variables of `names` that `state` says equal to another program variable or a constant:
+  /// forgetting one loses nothing the other does not say (`n == i` after reversal's step), while a
+  /// dead variable that alone names a cell (a walk's previous cell `y`) is kept.
+  static func aliases(among names: [String], in state: SymbolicHeap) -> [String] {
+    names.filter { name in
+      state.pure.contains { fact in
+        guard case .equal(let a, let b) = fact else { return false }
+        let (mine, other) = a == .v(name) ? (a, b) : (b, a)
+        return mine == .v(name) && other.isAtomic && other != mine && !other.variables.contains(where: \.isExistential)
+      }
+    }
+  }
+
+  /// The invariant as `explain` shows it: the Hop formula, or its cases when no formula says them.
+  static func describe(_ heaps: [SymbolicHeap], formula: String?) -> String {
+    formula ?? heaps.map(InvariantFormula.text).joined(separator: "  or  ")
+  }
+}
