@@ -19,12 +19,6 @@ public enum PureAtom: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var variables: Set<Variable> {
-    var found = Set<Variable>()
-    forEachVariable { found.insert($0) }
-    return found
-  }
-
   /// Calls `body` on each occurrence of a variable, left side first.
   public func forEachVariable(_ body: (Variable) -> Void) {
     switch self {
@@ -71,3 +65,5 @@ public enum PureAtom: Hashable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension PureAtom: VariableOccurrences {}

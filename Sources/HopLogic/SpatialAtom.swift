@@ -65,12 +65,6 @@ public enum SpatialAtom: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var variables: Set<Variable> {
-    var found = Set<Variable>()
-    forEachVariable { found.insert($0) }
-    return found
-  }
-
   /// Calls `body` on each term of the atom (a cell's fields in no particular order), building no array.
   public func forEachTerm(_ body: (Term) -> Void) {
     switch self {
@@ -135,3 +129,5 @@ public enum SpatialAtom: Hashable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension SpatialAtom: VariableOccurrences {}

@@ -20,12 +20,6 @@ public struct SymbolicHeap: Hashable, Sendable, CustomStringConvertible {
                  spatial: a.spatial + b.spatial)
   }
 
-  public var variables: Set<Variable> {
-    var found = Set<Variable>()
-    forEachVariable { found.insert($0) }
-    return found
-  }
-
   /// Calls `body` on each occurrence of a variable, in the pure part and then the spatial part.
   public func forEachVariable(_ body: (Variable) -> Void) {
     for fact in pure { fact.forEachVariable(body) }
@@ -57,3 +51,5 @@ public struct SymbolicHeap: Hashable, Sendable, CustomStringConvertible {
     return "exists \(existentials.sorted().map(\.name).joined(separator: ", ")). \(body)"
   }
 }
+
+extension SymbolicHeap: VariableOccurrences {}

@@ -47,12 +47,6 @@ public indirect enum Term: Hashable, Sendable, Comparable, CustomStringConvertib
     }
   }
 
-  public var variables: Set<Variable> {
-    var found = Set<Variable>()
-    forEachVariable { found.insert($0) }
-    return found
-  }
-
   /// Calls `body` on each occurrence of a variable, left to right: the one walk
   /// behind `variables` of terms, atoms and heaps, which allocates nothing itself.
   public func forEachVariable(_ body: (Variable) -> Void) {
@@ -103,3 +97,5 @@ public indirect enum Term: Hashable, Sendable, Comparable, CustomStringConvertib
 
   private var parenthesisedIfCompound: String { isAtomic ? description : "(\(description))" }
 }
+
+extension Term: VariableOccurrences {}

@@ -92,12 +92,5 @@ extension ContractAutomaton {
     return text
   }
 
-  private func quoted(_ text: String) -> String {
-    var result = "\""
-    for character in text {
-      if character == "\"" || character == "\\" { result.append("\\") }
-      result.append(character)
-    }
-    return result + "\""
-  }
+  private func quoted(_ text: String) -> String { DOTText.quoted(text) }
 }

@@ -1,4 +1,5 @@
 import HopChecker
+import HopContracts
 import HopLogic
 import HopSyntax
 
@@ -145,5 +146,5 @@ struct ExplainHTMLRenderer {
     return escape(text)
   }
 
-  private func escape(_ text: String) -> String { HeapPicture.html(text) }
+  private func escape(_ text: String) -> String { DOTText.html(text) }
 }

@@ -1,4 +1,5 @@
 import HopChecker
+import HopContracts
 import HopLogic
 
 /// A symbolic state as a Graphviz graph, the boxes-and-arrows picture a
@@ -18,9 +19,9 @@ public enum HeapPicture {
   /// The DOT text of `cases` (the cases of one state); `title` is printed above, `id` prefixes every
   /// SVG element id so several pictures can share one HTML page.
   public static func dot(_ cases: [SymbolicHeap], title: String? = nil, id: String = "heap") -> String {
-    var lines = ["digraph \(quoted(id)) {",
-                 "  graph [id=\(quoted(id)), rankdir=LR, fontname=\"Helvetica,Arial,sans-serif\", fontsize=12,"
-                   + " labelloc=t, nodesep=0.3, ranksep=0.45\(title.map { ", label=\(quoted($0))" } ?? "")];",
+    var lines = ["digraph \(DOTText.quoted(id)) {",
+                 "  graph [id=\(DOTText.quoted(id)), rankdir=LR, fontname=\"Helvetica,Arial,sans-serif\", fontsize=12,"
+                   + " labelloc=t, nodesep=0.3, ranksep=0.45\(title.map { ", label=\(DOTText.quoted($0))" } ?? "")];",
                  "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=11];",
                  "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10];"]
     if cases.isEmpty {
@@ -34,35 +35,6 @@ public enum HeapPicture {
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// `text` as a DOT string: in double quotes, with `"` and `\` escaped and newlines as centred line breaks.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for character in text {
-      switch character {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      default: result.append(character)
-      }
-    }
-    return result + "\""
-  }
-
-  /// `text` inside a Graphviz HTML-like label.
-  static func html(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default: result.append(character)
-      }
-    }
-    return result
   }
 }
 
@@ -114,8 +86,8 @@ private struct CaseDrawing {
     for index in values.classes.indices where values.locations.contains(index) {
       for name in values.programVariables(of: index) {
         // Quoted: a variable of the prover's may carry a prime (`r'`).
-        let label = HeapPicture.quoted("\(prefix)var_\(name)")
-        body.append("\(label) [shape=plaintext, label=\(HeapPicture.quoted(name)), fontsize=12];")
+        let label = DOTText.quoted("\(prefix)var_\(name)")
+        body.append("\(label) [shape=plaintext, label=\(DOTText.quoted(name)), fontsize=12];")
         body.append("\(label) -> \(node(index)) [color=\"#444444\", arrowsize=0.7];")
       }
     }
@@ -125,7 +97,7 @@ private struct CaseDrawing {
     let caption = ((caseNumber.map { ["case \($0)"] } ?? []) + facts).joined(separator: "\n")
     let border = caseNumber == nil ? "pencolor=transparent" : "style=rounded, pencolor=\"#999999\""
     return ["  subgraph cluster_\(prefix.dropLast()) {",
-            "    graph [id=\(HeapPicture.quoted(id)), label=\(HeapPicture.quoted(caption)), labelloc=b, \(border)];"]
+            "    graph [id=\(DOTText.quoted(id)), label=\(DOTText.quoted(caption)), labelloc=b, \(border)];"]
       + body.map { "    " + $0 } + ["  }"]
   }
 
@@ -137,8 +109,8 @@ private struct CaseDrawing {
     case .cell(let fields):
       let slots = fields.keys.sorted().map { field -> String in
         let value = fields[field]!
-        let shown = value.isAtomic && values.isLocation(value) ? "&#9679;" : HeapPicture.html(value.description)
-        return "<TD PORT=\(HeapPicture.quoted(field))>\(HeapPicture.html(field)): \(shown)</TD>"
+        let shown = value.isAtomic && values.isLocation(value) ? "&#9679;" : DOTText.html(value.description)
+        return "<TD PORT=\(DOTText.quoted(field))>\(DOTText.html(field)): \(shown)</TD>"
       }
       let row = slots.isEmpty ? "<TD><I>cell</I></TD>" : slots.joined()
       return "\(name) [shape=plain, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\" "
@@ -146,20 +118,20 @@ private struct CaseDrawing {
     case .endpoint(let cell):
       let role = cell.isDual ? "~\(cell.contract) (dual)" : cell.contract
       let states = cell.states.sorted().joined(separator: ", ")
-      let label = "<B>endpoint</B><BR/>contract \(HeapPicture.html(cell.contract))<BR/>role \(HeapPicture.html(role))"
-        + "<BR/>\(cell.states.count == 1 ? "state" : "states") {\(HeapPicture.html(states))}"
+      let label = "<B>endpoint</B><BR/>contract \(DOTText.html(cell.contract))<BR/>role \(DOTText.html(role))"
+        + "<BR/>\(cell.states.count == 1 ? "state" : "states") {\(DOTText.html(states))}"
       return "\(name) [shape=hexagon, style=filled, fillcolor=\"#dbe8f8\", margin=0.02, label=<\(label)>];"
     case .tree(let fields):
       let label = "tree(" + fields.map { "\($0); " }.joined().dropLast(2) + ")"
       return "\(name) [shape=triangle, style=filled, fillcolor=\"#e2f0d9\", penwidth=2, "
-        + "label=\(HeapPicture.quoted(fields.isEmpty ? "tree" : label))];"
+        + "label=\(DOTText.quoted(fields.isEmpty ? "tree" : label))];"
     case .null:
       return "\(name) [shape=box, style=\"rounded,filled\", fillcolor=\"#eeeeee\", label=\"NULL\"];"
     case .segmentEnd:
       return "\(name) [shape=point, width=0.12];"
     case .dangling:
       return "\(name) [shape=ellipse, style=dashed, fontsize=10, height=0.3, "
-        + "label=\(HeapPicture.quoted(values.anonymousName(of: index)))];"
+        + "label=\(DOTText.quoted(values.anonymousName(of: index)))];"
     }
   }
 
@@ -174,7 +146,7 @@ private struct CaseDrawing {
         for field in fields.keys.sorted() {
           let value = fields[field]!
           guard value.isAtomic, values.isLocation(value) else { continue }
-          lines.append("\(node(values.value(of: address))):\(HeapPicture.quoted(field)):c -> \(node(values.value(of: value)))"
+          lines.append("\(node(values.value(of: address))):\(DOTText.quoted(field)):c -> \(node(values.value(of: value)))"
                        + " [tailclip=false, arrowsize=0.8];")
         }
       case .endpoint(let address, let cell):
@@ -182,7 +154,7 @@ private struct CaseDrawing {
       case .segment(let field, let from, let to):
         let label = to == .null ? "list(\(field))" : "lseg(\(field))"
         lines.append("\(node(values.value(of: from))) -> \(node(values.value(of: to))) [penwidth=3, color=\"#2e6da4\", "
-                     + "fontcolor=\"#2e6da4\", label=\(HeapPicture.quoted(label))];")
+                     + "fontcolor=\"#2e6da4\", label=\(DOTText.quoted(label))];")
       case .predicate(.tree, _, _):
         break
       case .predicate(let predicate, let fields, let arguments):
@@ -190,12 +162,12 @@ private struct CaseDrawing {
         hyperedges += 1
         let label = predicate.rawValue + "(" + fields.joined(separator: "; ") + ")"
         lines.append("\(hyperedge) [shape=box, style=\"rounded,filled\", fillcolor=\"#e2f0d9\", penwidth=2, "
-                     + "label=\(HeapPicture.quoted(label))];")
+                     + "label=\(DOTText.quoted(label))];")
         let roles = ["first", "after last", "before first", "last"]
         for (position, argument) in arguments.enumerated() {
           let role = position < roles.count ? roles[position] : "\(position + 1)"
           lines.append("\(hyperedge) -> \(node(values.value(of: argument))) [penwidth=2, color=\"#548235\", "
-                       + "fontcolor=\"#548235\", label=\(HeapPicture.quoted(role))];")
+                       + "fontcolor=\"#548235\", label=\(DOTText.quoted(role))];")
         }
       }
     }
