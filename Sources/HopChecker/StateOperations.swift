@@ -47,7 +47,10 @@ extension SymbolicHeap {
   /// are facts about an existential that nothing else mentions (weakening a
   /// state is always sound: it describes more heaps).
   var simplified: SymbolicHeap {
+    let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
     var heap = self
+    // Xor first, so that `x == _u ^ 0` is seen as `x == _u` below.
+    heap.pure = heap.pure.map { $0.mapTerms(normal) }
     var changed = true
     while changed {
       changed = false
@@ -63,7 +66,6 @@ extension SymbolicHeap {
         break
       }
     }
-    let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
     heap.pure = heap.pure.map { $0.mapTerms(normal) }
     heap.spatial = heap.spatial.map { $0.mapTerms(normal) }
     var seen = Set<PureAtom>()

@@ -30,7 +30,8 @@ extension SymbolicExecutor {
     let dead = deadAtHead(of: range, condition, body, assigned: assigned).sorted()
     var names = supply
     let abstract = { (state: SymbolicHeap) in
-      abstraction.abstract(state.forgetting(Self.aliases(among: dead, in: state), &names).simplified)
+      let aliases = Self.aliases(among: dead, in: state)
+      return abstraction.abstract(Self.resolving(aliases, in: state).forgetting(aliases, &names).simplified)
     }
     var known = join.join(states.map(abstract))
     var frontier = known
@@ -77,6 +78,25 @@ extension SymbolicExecutor {
         return mine == .v(name) && other.isAtomic && other != mine && !other.variables.contains(where: \.isExistential)
       }
     }
+  }
+
+  /// The state with each of `aliases` replaced, everywhere but in the fact that names its value, by that
+  /// value (an equivalent state), so that forgetting the alias then loses nothing else: after xlseg.sf's
+  /// first step `x == _u ^ t * t == 0` becomes `x == _u ^ 0`, not a fact about a forgotten value.
+  static func resolving(_ aliases: [String], in state: SymbolicHeap) -> SymbolicHeap {
+    var state = state
+    for name in aliases {
+      let alias = Term.v(name)
+      guard let index = state.pure.firstIndex(where: { fact in
+        guard case .equal(let a, let b) = fact else { return false }
+        let other = a == alias ? b : b == alias ? a : alias
+        return other != alias && other.isAtomic && !other.variables.contains(where: \.isExistential)
+      }), case .equal(let a, let b) = state.pure[index] else { continue }
+      let substitution = [Variable(name): a == alias ? b : a]
+      state.pure = state.pure.enumerated().map { $0.offset == index ? $0.element : $0.element.substituting(substitution) }
+      state.spatial = state.spatial.map { $0.substituting(substitution) }
+    }
+    return state
   }
 
   /// The invariant as `explain` shows it: the Hop formula, or its cases when no formula says them.

@@ -1,7 +1,7 @@
 import HopLogic
 
 /// Folds chains of cells into list segments and trees (and, through
-/// `DoublyLinkedFolding`, doubly linked segments): the spatial half of a
+/// `DoublyLinkedFolding` and `XorLinkedFolding`, doubly and xor-linked segments): the spatial half of a
 /// loop's abstraction (Distefano, O'Hearn and Yang, TACAS'06). Without it the
 /// states at a loop's head grow by one cell per iteration and no fixpoint is
 /// reached; with it, every cell that no program variable holds is absorbed
@@ -48,7 +48,8 @@ public struct ShapeFolding: Sendable {
       }
     }
     if let tree = foldTree(heap, atoms, isInner) { return tree }
-    return DoublyLinkedFolding().foldOnce(heap, uses: uses) { isOutside($0, $1) }
+    if let doubly = DoublyLinkedFolding().foldOnce(heap, uses: uses, isOutside: { isOutside($0, $1) }) { return doubly }
+    return XorLinkedFolding().foldOnce(heap) { isOutside($0, $1) }
   }
 
   /// A node whose children are NULL or subtrees nothing else mentions becomes a tree,
@@ -110,8 +111,9 @@ public struct ShapeFolding: Sendable {
   private func isOutside(_ end: Term, _ rest: [SpatialAtom], _ visited: Set<Term> = []) -> Bool {
     if end.constantValue == BigInteger(0) { return true }
     if visited.contains(end) { return false }
-    // A dlseg allocates its first cell unless it ends where it starts, and its last cell unless that is the one before.
-    for case .predicate(.dlseg, _, let arguments) in rest where arguments.count == 4 {
+    // A dlseg (or xlseg) allocates its first cell unless it ends where it starts, and its last cell unless that is the
+    // one before.
+    for case .predicate(let kind, _, let arguments) in rest where kind.isDoublyLinked && arguments.count == 4 {
       if arguments[0] == end && isOutside(arguments[1], rest, visited.union([end])) { return true }
       if arguments[3] == end && isOutside(arguments[2], rest, visited.union([end])) { return true }
     }
