@@ -36,7 +36,8 @@ struct ProgramContext {
   var resources: [String: Resource] = [:]
   /// The globals each procedure may read or write, itself or through the procedures it calls.
   let effects: [String: ProcedureGlobals.Effect]
-  let prover: Prover
+  /// Each thread of a parallel check has its own (decision 77): a Z3 context is used by one thread at a time.
+  var prover: Prover
   /// Whether a loop written without an invariant gets one inferred (decision 75) or `emp` (`--no-infer`).
   var infersInvariants = true
   /// Translation errors in specifications, reported once for the whole program.

@@ -33,46 +33,82 @@ public enum SyncChecker {
   ///   (decision 75); when false its invariant is `emp`, as in Smallfoot (`--no-infer`).
   public static func check(_ program: Program, prover: Prover = Prover(), recordingTraces: Bool = false,
                            inferringInvariants: Bool = true) -> Report {
-    var context = ProgramContext(program, prover: prover)
+    check(program, jobs: 1, provers: { prover }, recordingTraces: recordingTraces, inferringInvariants: inferringInvariants)
+  }
+
+  /// The procedures proved on up to `jobs` threads (decision 77), each thread with its own prover
+  /// from `provers` (its own Z3 context); the report is the one a sequential run gives, in source order.
+  public static func check(_ program: Program, jobs: Int, provers: @Sendable () -> Prover = { Prover() },
+                           recordingTraces: Bool = false, inferringInvariants: Bool = true) -> Report {
+    var context = ProgramContext(program, prover: provers())
     context.infersInvariants = inferringInvariants
+    var firstMain = true
+    let procedures = program.declarations.compactMap { declaration -> (ProcedureDecl, isFirstMain: Bool)? in
+      guard case .procedure(let procedure) = declaration else { return nil }
+      defer { if procedure.name.name == "main" { firstMain = false } }
+      return (procedure, procedure.name.name == "main" && firstMain)
+    }
+    let shared = context
+    let proofs = ParallelMap.map(procedures, jobs: jobs, state: {
+      var own = shared
+      own.prover = provers()
+      return own
+    }) { context, procedure in
+      prove(procedure.0, isFirstMain: procedure.isFirstMain, context: context, recordingTraces: recordingTraces)
+    }
     var report = Report(diagnostics: context.diagnostics)
-    var seen = Set<String>()
-    for case .procedure(let procedure) in program.declarations {
-      let clock = ContinuousClock()
-      let start = clock.now
-      var found = StaticChecks(context: context).diagnostics(of: procedure)
-      var outcome: ProofOutcome = found.isEmpty ? .valid : .invalid
-      var entry: [SymbolicHeap] = [], steps: [TraceStep] = [], notes: [TraceNote] = []
-      if found.isEmpty {
-        let proof = ProcedureProof(context: context, procedure: procedure).run(recording: recordingTraces)
-        (entry, steps, notes) = (proof.entry, proof.steps, proof.notes)
-        report.inferences += proof.inferences
-        switch proof.outcome {
-        case .proved: outcome = .valid
-        case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid
-        case .undecided(let diagnostic): found.append(diagnostic); outcome = .unknown
-        }
-      }
-      if procedure.name.name == "main", !seen.contains("main"), outcome == .valid,
-         let problem = initialStateProblem(context, main: procedure) {
-        found.append(problem)
-        outcome = problem.code == .proofUndecided ? .unknown : .invalid
-      }
-      if !context.diagnostics.isEmpty && outcome == .valid { outcome = .unknown }
-      seen.insert(procedure.name.name)
-      report.diagnostics += found
-      let verdict = ProcedureVerdict(
-        name: procedure.name.name, layer: .sync,
-        conditions: [.init("memory safety, leaks, races and the specification", outcome: outcome)],
-        elapsed: clock.now - start)
-      report.procedures.append(verdict)
-      if recordingTraces {
-        report.traces.append(ProofTrace(procedure: procedure, entry: entry, steps: steps, notes: notes, verdict: verdict,
-                                        diagnostics: found.sortedBySource()))
-      }
+    for proof in proofs {
+      report.procedures.append(proof.verdict)
+      report.diagnostics += proof.diagnostics
+      report.inferences += proof.inferences
+      if let trace = proof.trace { report.traces.append(trace) }
     }
     report.diagnostics = report.diagnostics.sortedBySource()
     return report
+  }
+
+  /// What was found for one procedure: its verdict, its diagnostics, its loops' inferences and its trace.
+  private struct Proof: Sendable {
+    var verdict: ProcedureVerdict
+    var diagnostics: [Diagnostic]
+    var inferences: [LoopInference]
+    var trace: ProofTrace?
+  }
+
+  /// One procedure proved on its own; `isFirstMain`: it is the program's first `main`, whose
+  /// precondition `init` must establish.
+  private static func prove(_ procedure: ProcedureDecl, isFirstMain: Bool, context: ProgramContext,
+                            recordingTraces: Bool) -> Proof {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var found = StaticChecks(context: context).diagnostics(of: procedure)
+    var outcome: ProofOutcome = found.isEmpty ? .valid : .invalid
+    var entry: [SymbolicHeap] = [], steps: [TraceStep] = [], notes: [TraceNote] = []
+    var inferences: [LoopInference] = []
+    if found.isEmpty {
+      let proof = ProcedureProof(context: context, procedure: procedure).run(recording: recordingTraces)
+      (entry, steps, notes) = (proof.entry, proof.steps, proof.notes)
+      inferences = proof.inferences
+      switch proof.outcome {
+      case .proved: outcome = .valid
+      case .failed(let diagnostic): found.append(diagnostic); outcome = .invalid
+      case .undecided(let diagnostic): found.append(diagnostic); outcome = .unknown
+      }
+    }
+    if isFirstMain, outcome == .valid, let problem = initialStateProblem(context, main: procedure) {
+      found.append(problem)
+      outcome = problem.code == .proofUndecided ? .unknown : .invalid
+    }
+    if !context.diagnostics.isEmpty && outcome == .valid { outcome = .unknown }
+    let verdict = ProcedureVerdict(
+      name: procedure.name.name, layer: .sync,
+      conditions: [.init("memory safety, leaks, races and the specification", outcome: outcome)],
+      elapsed: clock.now - start)
+    let trace = recordingTraces
+      ? ProofTrace(procedure: procedure, entry: entry, steps: steps, notes: notes, verdict: verdict,
+                   diagnostics: found.sortedBySource())
+      : nil
+    return Proof(verdict: verdict, diagnostics: found, inferences: inferences, trace: trace)
   }
 
   /// `main` runs after `init`: what init leaves besides the resource invariants (its own

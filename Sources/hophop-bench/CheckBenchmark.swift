@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HopChecker
+import HopDriver
 import HopLogic
 import HopProver
 import HopSyntax
@@ -9,13 +10,16 @@ import HopSyntax
 /// every procedure) on each example file, with the number of questions that
 /// went to Z3, and on generated programs — 10, 100 and 1,000 procedures of
 /// list-reverse shape, 100 and 1,000 list-transfer pairs — whose time must
-/// grow linearly.
+/// grow linearly; then the largest of these with one job and with `--jobs`
+/// (`ParallelSpeedUp`).
 struct CheckBenchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check", abstract: "Time of the sync checker on example files and on generated programs.")
 
   @Argument(help: "Hop or Smallfoot files or folders (default: examples/smallfoot).") var paths: [String] = ["examples/smallfoot"]
   @Option(help: "Timed repetitions per file (the fastest is reported).") var repetitions = 5
+  @Option(help: "Threads for the parallel runs of the generated programs (default: the number of cores).")
+  var jobs = CheckSession.Options.defaultJobs
 
   func run() throws {
     let files = paths.flatMap { path in
@@ -38,7 +42,11 @@ struct CheckBenchmark: ParsableCommand {
                  times.sorted()[times.count / 2], times.reduce(0, +), queries))
     let ratio = growth("list reversals", file: "generated", sizes: [10, 100, 1_000], Self.reversals)
     let pairRatio = growth("list-transfer pairs", file: "transfers", sizes: [100, 1_000], Self.transfers)
-    if ratio > 11 || pairRatio > 11 { throw ExitCode.failure }
+    let agree = ParallelSpeedUp(jobs: jobs, repetitions: repetitions).report([
+      ("1,000 list reversals", SourceFile(path: "generated-1000.hop", text: Self.reversals(1_000))),
+      ("1,000 list-transfer pairs (3,000 procedures)", SourceFile(path: "transfers-1000.hop", text: Self.transfers(1_000))),
+    ])
+    if ratio > 11 || pairRatio > 11 || !agree { throw ExitCode.failure }
   }
 
   /// The time of the generated program of each size, printed, and the ratio of 1,000 units to 100 (linear: at most 11).
@@ -99,22 +107,25 @@ struct CheckBenchmark: ParsableCommand {
     return text
   }
 
-  /// The fastest of `repetitions` runs of the whole front end and checker, its verdict and its Z3 queries.
-  static func measure(_ file: SourceFile, repetitions: Int) -> (Double, String, Int) {
+  /// The fastest of `repetitions` runs of the whole front end and checker on `jobs` threads, its
+  /// verdict and its Z3 queries.
+  static func measure(_ file: SourceFile, repetitions: Int, jobs: Int = 1) -> (Double, String, Int) {
     var best = Double.infinity
     var verdict = "-"
     var asked = 0
     for _ in 0..<max(1, repetitions) {
-      let counter = QueryCounter()
-      let prover = Prover(pure: LayeredPureSolver(fallback: { counter }))
+      let tally = QueryTally()
       var report: SyncChecker.Report?
       var front: Frontend.Result?
       let time = ContinuousClock().measure {
         front = Frontend.analyze(file)
-        if let front, front.isUsable { report = SyncChecker.check(front.program, prover: prover) }
+        if let front, front.isUsable {
+          report = SyncChecker.check(front.program, jobs: jobs,
+                                     provers: { Prover(pure: LayeredPureSolver(fallback: { QueryCounter(tally) })) })
+        }
       }
       best = min(best, time.milliseconds)
-      asked = counter.count
+      asked = tally.count
       verdict = report.map { ($0.procedures.map(\.outcome).max() ?? .unknown).rawValue } ?? "bad input"
     }
     return (best, verdict, asked)
@@ -143,16 +154,26 @@ struct CheckBenchmark: ParsableCommand {
   }
 }
 
-/// Z3 behind a counter: how many pure questions the union-find could not answer alone.
-final class QueryCounter: PureSolver, @unchecked Sendable {
+/// Z3 behind a counter: how many pure questions the union-find could not answer alone. One per
+/// prover (each thread of a parallel check has its own Z3 context); the count is the run's.
+final class QueryCounter: PureSolver, Sendable {
   private let solver = Z3PureSolver()
+  private let tally: QueryTally
+
+  init(_ tally: QueryTally) { self.tally = tally }
+
+  func satisfiability(of facts: [PureAtom]) -> Satisfiability? {
+    tally.add()
+    return solver.satisfiability(of: facts)
+  }
+}
+
+/// The number of Z3 questions of one run, counted by every thread's `QueryCounter`.
+final class QueryTally: @unchecked Sendable {
   private let lock = NSLock()
   private var asked = 0
 
   var count: Int { lock.withLock { asked } }
 
-  func satisfiability(of facts: [PureAtom]) -> Satisfiability? {
-    lock.withLock { asked += 1 }
-    return solver.satisfiability(of: facts)
-  }
+  func add() { lock.withLock { asked += 1 } }
 }

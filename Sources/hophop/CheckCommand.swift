@@ -33,6 +33,11 @@ struct CheckCommand: ParsableCommand {
           transform: { try WholeNumberOption.parse($0, minimum: UInt32(1), unit: "milliseconds") })
   var counterexampleBudget: UInt32 = Self.defaultCounterexampleBudget
   static let defaultCounterexampleBudget: UInt32 = 1_000
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("How many files and procedures to prove at once; 1: one after the other. The output is "
+                               + "the same for every value (default: the number of cores)."),
+          transform: { try WholeNumberOption.parse($0, minimum: 1, unit: "jobs") })
+  var jobs: Int = CheckSession.Options.defaultJobs
   @Flag(name: .customLong("no-infer"), help: "An omitted loop invariant is emp (Smallfoot's meaning), not inferred.")
   var noInfer = false
   @Argument(help: "Hop source files.") var files: [String]
@@ -40,7 +45,7 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let budget = counterexample ? Duration.milliseconds(Int64(counterexampleBudget)) : nil
     try Self.check(files, options: .init(timeoutMilliseconds: timeout, dumpDirectory: dumpSMT,
-                                         counterexampleBudget: budget, infersInvariants: !noInfer),
+                                         counterexampleBudget: budget, infersInvariants: !noInfer, jobs: jobs),
                    format: output.format, noColor: output.noColor)
   }
 

@@ -34,6 +34,8 @@ import Testing
     (["explain", "--cases", "-2"], "it must be a whole number of cases, from 1 to"),
     (["explain", "--width", "-5"], "it must be a whole number of columns, from 40 to"),
     (["explain", "--line", "-3"], "it must be a whole number of lines, from 1 to"),
+    (["check", "--jobs", "0"], "it must be a whole number of jobs, from 1 to"),
+    (["check", "--jobs", "-1"], "it must be a whole number of jobs, from 1 to"),
   ])
   func aNegativeOrZeroValueIsRefusedForWhatItIs(_ option: [String], _ message: String) throws {
     let run = try Self.run(option + [Self.program])
@@ -44,10 +46,12 @@ import Testing
   @Test func theValuesAtTheLowerBoundAreAccepted() throws {
     #expect(try Self.run(["run", "--seed", "0", "--runs", "1", "--max-steps", "1", Self.program]).status == 0)
     #expect(try Self.run(["explain", "--cases", "1", Self.program]).status == 0)
+    #expect(try Self.run(["check", "--jobs", "1", Self.program]).status == 0)
   }
 
   @Test(arguments: [
-    ("check", ["--timeout", "(default: 5000)", "--counterexample-budget", "(default: 1000)"]),
+    ("check", ["--timeout", "(default: 5000)", "--counterexample-budget", "(default: 1000)",
+               "--jobs", "(default: the number of cores)"]),
     ("lint", ["--max-buffer", "(default: 16)", "--max-configurations", "(default: 100000)"]),
     ("explain", ["--cases", "(default: 4)", "--width", "(default: the terminal's width on a terminal, else 80)"]),
     ("run", ["--seed", "(default: 1)", "--runs", "(default: 100)", "--max-steps", "(default: 100000)"]),

@@ -22,13 +22,19 @@ public enum CheckSession {
     public var counterexampleBudget: Duration?
     /// Whether loops written without an invariant get one inferred (false: `--no-infer`, the invariant is `emp`).
     public var infersInvariants: Bool
+    /// How many threads prove at once (`--jobs`, decision 77): files, and the sync procedures of a
+    /// file, in parallel; 1: one after the other. The output is the same either way.
+    public var jobs: Int
+    /// `--jobs` unless told otherwise: the cores this process may use.
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     public init(timeoutMilliseconds: UInt32 = defaultTimeout, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil,
-                infersInvariants: Bool = true) {
+                infersInvariants: Bool = true, jobs: Int = defaultJobs) {
       self.timeoutMilliseconds = timeoutMilliseconds
       self.dumpDirectory = dumpDirectory
       self.counterexampleBudget = counterexampleBudget
       self.infersInvariants = infersInvariants
+      self.jobs = jobs
     }
   }
 
@@ -72,51 +78,62 @@ public enum CheckSession {
     }
   }
 
+  /// The files are checked on up to `options.jobs` threads, and so are the sync procedures of each
+  /// (the jobs left over when there are fewer files than jobs); the results are in the order given.
+  /// With `--dump-smt` the files go one at a time (they write into one directory, which the first creates).
   public static func check(_ paths: [String], options: Options = Options()) -> Result {
-    let files = FrontEndSession.load(paths).map { loaded in
-      let clock = ContinuousClock()
-      let start = clock.now
-      guard let program = loaded.program else {
-        return FileResult(report: loaded.report, procedures: [], async: nil, elapsed: .zero, wasChecked: false)
-      }
-      var report = loaded.report
-      var procedures: [ProcedureVerdict] = []
-      var asyncReport: AsyncReport?
-      var inferences: [LoopInference] = []
-      if SyncChecker.applies(to: program) {
-        let checked = SyncChecker.check(program, inferringInvariants: options.infersInvariants)
-        report.diagnostics += checked.diagnostics
-        procedures += checked.procedures
-        inferences = checked.inferences
-      }
-      if AsyncChecker.applies(to: program) {
-        let checked = AsyncChecker.check(program, options: .init(timeoutMilliseconds: options.timeoutMilliseconds,
-                                                                 dumpQueries: options.dumpDirectory != nil))
-        report.diagnostics += checked.diagnostics
-        procedures += checked.procedures.map(\.verdict)
-        if let directory = options.dumpDirectory {
-          report.diagnostics += dump(checked.dumpedQueries, of: loaded.report.path, to: directory)
-        }
-        asyncReport = checked
-      }
-      report.diagnostics = report.diagnostics.sortedBySource()
-      if let budget = options.counterexampleBudget, Z3Failure.current == nil {
-        CounterexampleSearch.annotate(&report, program: program, budget: budget)
-      }
-      let order = Dictionary(program.declarations.enumerated().compactMap { index, declaration -> (String, Int)? in
-        switch declaration {
-        case .procedure(let p): (p.name.name, index)
-        case .asyncProcedure(let p): (p.name.name, index)
-        default: nil
-        }
-      }, uniquingKeysWith: { first, _ in first })
-      procedures = procedures.enumerated().sorted { a, b in
-        (order[a.element.name] ?? 0, a.offset) < (order[b.element.name] ?? 0, b.offset)
-      }.map(\.element)
-      return FileResult(report: report, procedures: procedures, async: asyncReport, elapsed: clock.now - start,
-                        wasChecked: true, inferences: inferences)
+    let loaded = FrontEndSession.load(paths)
+    let fileJobs = options.dumpDirectory == nil ? max(1, min(options.jobs, loaded.count)) : 1
+    let procedureJobs = max(1, options.jobs / fileJobs)
+    let files = ParallelMap.map(loaded, jobs: fileJobs, state: {}) { _, loaded in
+      check(loaded, options: options, jobs: procedureJobs)
     }
     return Result(files: files, z3Failure: Z3Failure.current)
+  }
+
+  /// One file's verdicts, its sync procedures proved on up to `jobs` threads.
+  private static func check(_ loaded: FrontEndSession.LoadedFile, options: Options, jobs: Int) -> FileResult {
+    let clock = ContinuousClock()
+    let start = clock.now
+    guard let program = loaded.program else {
+      return FileResult(report: loaded.report, procedures: [], async: nil, elapsed: .zero, wasChecked: false)
+    }
+    var report = loaded.report
+    var procedures: [ProcedureVerdict] = []
+    var asyncReport: AsyncReport?
+    var inferences: [LoopInference] = []
+    if SyncChecker.applies(to: program) {
+      let checked = SyncChecker.check(program, jobs: jobs, inferringInvariants: options.infersInvariants)
+      report.diagnostics += checked.diagnostics
+      procedures += checked.procedures
+      inferences = checked.inferences
+    }
+    if AsyncChecker.applies(to: program) {
+      let checked = AsyncChecker.check(program, options: .init(timeoutMilliseconds: options.timeoutMilliseconds,
+                                                               dumpQueries: options.dumpDirectory != nil))
+      report.diagnostics += checked.diagnostics
+      procedures += checked.procedures.map(\.verdict)
+      if let directory = options.dumpDirectory {
+        report.diagnostics += dump(checked.dumpedQueries, of: loaded.report.path, to: directory)
+      }
+      asyncReport = checked
+    }
+    report.diagnostics = report.diagnostics.sortedBySource()
+    if let budget = options.counterexampleBudget, Z3Failure.current == nil {
+      CounterexampleSearch.annotate(&report, program: program, budget: budget)
+    }
+    let order = Dictionary(program.declarations.enumerated().compactMap { index, declaration -> (String, Int)? in
+      switch declaration {
+      case .procedure(let p): (p.name.name, index)
+      case .asyncProcedure(let p): (p.name.name, index)
+      default: nil
+      }
+    }, uniquingKeysWith: { first, _ in first })
+    procedures = procedures.enumerated().sorted { a, b in
+      (order[a.element.name] ?? 0, a.offset) < (order[b.element.name] ?? 0, b.offset)
+    }.map(\.element)
+    return FileResult(report: report, procedures: procedures, async: asyncReport, elapsed: clock.now - start,
+                      wasChecked: true, inferences: inferences)
   }
 
   /// Writes each query to `directory/<file stem>-<query>.smt2`; what could not be written is an
