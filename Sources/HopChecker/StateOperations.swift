@@ -10,13 +10,6 @@ extension FreshNames {
 /// The checker's conventions on symbolic heaps: program variables are free
 /// and every `_` name is existential.
 extension SymbolicHeap {
-  /// The same heap with exactly its `_` names existential (what the prover opens).
-  var closed: SymbolicHeap {
-    var heap = self
-    heap.existentials = heap.underscoreVariables
-    return heap
-  }
-
   /// The heap with each named program variable replaced by a fresh existential: the
   /// state after those variables were changed by something the checker does not follow.
   func forgetting(_ names: some Sequence<String>, _ supply: inout FreshNames) -> SymbolicHeap {

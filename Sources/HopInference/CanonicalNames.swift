@@ -27,7 +27,7 @@ public enum CanonicalNames {
     result.spatial.sort { $0.description < $1.description }
     var seen = Set<PureAtom>()
     result.pure = result.pure.filter { seen.insert($0).inserted }.sorted { $0.description < $1.description }
-    result.existentials = result.variables.filter(\.isExistential)
+    result = result.closed
     return result
   }
 

@@ -48,7 +48,7 @@ public struct DisjunctiveJoin: Sendable {
   }
 
   private func entails(_ a: SymbolicHeap, _ b: SymbolicHeap) -> Bool {
-    prover.entails(closed(a), closed(b), details: false).isProved
+    prover.entails(a.closed, b.closed, details: false).isProved
   }
 
   /// One pair merged into a heap weaker than both, or nil.
@@ -99,12 +99,6 @@ public struct DisjunctiveJoin: Sendable {
       cell.states = []
       return .endpoint(address, cell)
     }
-    return heap
-  }
-
-  private func closed(_ heap: SymbolicHeap) -> SymbolicHeap {
-    var heap = heap
-    heap.existentials = heap.variables.filter(\.isExistential)
     return heap
   }
 

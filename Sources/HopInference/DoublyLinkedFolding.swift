@@ -46,7 +46,7 @@ struct DoublyLinkedFolding {
         result.spatial = rest + [folded]
         let gone = Set(inner)
         result.pure = heap.pure.filter { $0.variables.isDisjoint(with: gone) }
-        result.existentials = result.variables.filter(\.isExistential)
+        result = result.closed
         return result
       }
     }

@@ -123,8 +123,7 @@ public struct InvariantFormula: Sendable {
   private func closed(_ heap: SymbolicHeap, _ facts: [PureAtom]) -> SymbolicHeap {
     var heap = heap
     heap.pure += facts
-    heap.existentials = heap.variables.filter(\.isExistential)
-    return heap
+    return heap.closed
   }
 
   /// The case without the facts its branch's conditions state.

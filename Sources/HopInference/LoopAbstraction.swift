@@ -29,8 +29,7 @@ public struct LoopAbstraction: Sendable {
     }
     heap = folding.fold(heap)
     heap.pure = withoutIslands(heap)
-    heap.existentials = heap.variables.filter(\.isExistential)
-    return CanonicalNames.canonical(heap)
+    return CanonicalNames.canonical(heap.closed)
   }
 
   private func isEqualityOrDisequality(_ fact: PureAtom) -> Bool {

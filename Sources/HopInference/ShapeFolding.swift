@@ -134,7 +134,7 @@ public struct ShapeFolding: Sendable {
     var result = heap
     result.spatial = spatial
     result.pure = heap.pure.filter { $0.variables.isDisjoint(with: gone) }
-    result.existentials = result.variables.filter(\.isExistential)
+    result = result.closed
     return result
   }
 }

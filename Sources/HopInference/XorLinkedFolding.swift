@@ -62,7 +62,7 @@ struct XorLinkedFolding {
             result.spatial = rest + [.predicate(.xlseg, fields: [field, field], arguments: ends)]
             let gone = Set(inner)
             result.pure = heap.pure.filter { $0.variables.isDisjoint(with: gone) }
-            result.existentials = result.variables.filter(\.isExistential)
+            result = result.closed
             return result
           }
         }

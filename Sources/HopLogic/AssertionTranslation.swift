@@ -43,11 +43,7 @@ public enum AssertionTranslation {
   /// The disjunction of symbolic heaps an assertion denotes (empty for `false`).
   public static func heaps(_ assertion: Assertion) throws(TranslationError) -> [SymbolicHeap] {
     let disjuncts = try translate(assertion)
-    return disjuncts.map { heap in
-      var heap = heap
-      heap.existentials = heap.underscoreVariables
-      return heap
-    }
+    return disjuncts.map(\.closed)
   }
 
   private static func translate(_ assertion: Assertion) throws(TranslationError) -> [SymbolicHeap] {

@@ -26,12 +26,13 @@ public struct SymbolicHeap: Hashable, Sendable, CustomStringConvertible {
     for atom in spatial { atom.forEachVariable(body) }
   }
 
-  /// Its variables that `isExistential` names: the existentials of the heap under the
-  /// convention that every `_` name is one (collected without the full variable set).
-  public var underscoreVariables: Set<Variable> {
-    var found = Set<Variable>()
-    forEachVariable { if $0.isExistential { found.insert($0) } }
-    return found
+  /// The same heap with exactly its `_` names existential: the convention of Hop's
+  /// formulas, of the checker's states and of inferred invariants (what the prover opens).
+  public var closed: SymbolicHeap {
+    var heap = self
+    heap.existentials = []
+    forEachVariable { if $0.isExistential { heap.existentials.insert($0) } }
+    return heap
   }
 
   public var freeVariables: Set<Variable> { variables.subtracting(existentials) }

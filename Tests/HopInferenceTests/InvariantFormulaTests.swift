@@ -14,8 +14,8 @@ import Testing
   /// Whether the formula's cases (read back) and `heaps` describe the same states: every case of
   /// each entails the disjunction of the other, checked case by case under the formula's conditions.
   func meansTheSame(_ formula: String, _ cases: [SymbolicHeap]) -> Bool {
-    let written = heaps(formula).map { var h = $0; h.existentials = h.variables.filter(\.isExistential); return h }
-    let closed = cases.map { var h = $0; h.existentials = h.variables.filter(\.isExistential); return h }
+    let written = heaps(formula).map(\.closed)
+    let closed = cases.map(\.closed)
     // The formula implies the disjunction: each of its cases entails one of the cases.
     let weaker = written.allSatisfy { piece in closed.contains { prover.entails(piece, $0, details: false).isProved } }
     // The disjunction implies the formula: each case, under each branch's conditions it is consistent
@@ -24,7 +24,7 @@ import Testing
       written.allSatisfy { piece in
         var under = original
         under.pure += piece.pure
-        under.existentials = under.variables.filter(\.isExistential)
+        under = under.closed
         return prover.satisfiability(under) == .unsatisfiable || written.contains { prover.entails(under, $0, details: false).isProved }
       }
     }

@@ -8,20 +8,9 @@ import Testing
 /// would be wrong or would lose a program variable), and that every fold is
 /// a weakening the prover confirms.
 @Suite struct ShapeFoldingTests {
-  let prover = Prover()
-
-  func folded(_ formula: String) -> String {
-    let result = ShapeFolding().fold(heap(formula))
-    return (result.spatial.map(\.description).sorted() + result.pure.map(\.description).sorted()).joined(separator: " * ")
-  }
-
-  /// The original entails the folded heap: folding never describes fewer heaps.
-  func isWeakening(_ formula: String) -> Bool {
-    let original = heap(formula)
-    var weaker = ShapeFolding().fold(original)
-    weaker.existentials = weaker.variables.filter(\.isExistential)
-    return prover.entails(original, weaker).isProved
-  }
+  let checks = FoldingChecks()
+  func folded(_ formula: String) -> String { checks.folded(formula) }
+  func isWeakening(_ formula: String) -> Bool { checks.isWeakening(formula) }
 
   @Test func cellsBehindAProgramVariableBecomeASegment() {
     #expect(folded("x |-> tl: _a * _a |-> tl: t * list(t)") == "list(tl; t) * lseg(tl; x, t)")

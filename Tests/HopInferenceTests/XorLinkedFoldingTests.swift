@@ -9,19 +9,9 @@ import Testing
 /// the prover confirms, and a chain whose links are not `next ^ previous` is
 /// not folded as one.
 @Suite struct XorLinkedFoldingTests {
-  let prover = Prover()
-
-  func folded(_ formula: String) -> String {
-    let result = ShapeFolding().fold(heap(formula))
-    return (result.spatial.map(\.description).sorted() + result.pure.map(\.description).sorted()).joined(separator: " * ")
-  }
-
-  func isWeakening(_ formula: String) -> Bool {
-    let original = heap(formula)
-    var weaker = ShapeFolding().fold(original)
-    weaker.existentials = weaker.variables.filter(\.isExistential)
-    return prover.entails(original, weaker).isProved
-  }
+  let checks = FoldingChecks()
+  func folded(_ formula: String) -> String { checks.folded(formula) }
+  func isWeakening(_ formula: String) -> Bool { checks.isWeakening(formula) }
 
   /// f's link is `_m ^ NULL`, _m's is `y ^ f`, y's `NULL ^ _m`: the whole list, from f to y (the last
   /// fold reads the segment from f backwards, and writes the result the way that segment was written).
