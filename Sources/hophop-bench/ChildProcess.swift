@@ -12,9 +12,13 @@ struct ChildRun {
   var cpuSeconds: Double
   /// Peak resident set size (`ru_maxrss`), in MB.
   var peakMegabytes: Double
+  /// Whether the run was stopped (SIGKILL) at its time limit.
+  var timedOut = false
 
   /// Runs `executable` with `arguments`, its standard output into a temporary file (read back), standard error discarded.
-  static func run(_ executable: String, _ arguments: [String]) throws -> ChildRun {
+  /// With a `timeout` (seconds) the child is polled every 0.2 ms and killed past it; without
+  /// one the wait blocks, so that start-up figures carry no polling error.
+  static func run(_ executable: String, _ arguments: [String], timeout: Double? = nil) throws -> ChildRun {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("hophop-bench-\(getpid())-\(UUID().uuidString).out").path
     defer { try? FileManager.default.removeItem(atPath: output) }
     var actions = posix_spawn_file_actions_t()
@@ -30,7 +34,21 @@ struct ChildRun {
     guard spawned == 0 else { throw ChildError(message: "cannot run \(executable): \(String(cString: strerror(spawned)))") }
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    var timedOut = false
+    if let timeout {
+      let deadline = start + UInt64(timeout * 1e9)
+      while true {
+        let done = wait4(pid, &status, WNOHANG, &usage)
+        if done == pid || (done < 0 && errno != EINTR) { break }
+        if !timedOut && DispatchTime.now().uptimeNanoseconds > deadline {
+          kill(pid, SIGKILL)
+          timedOut = true
+        }
+        usleep(200)
+      }
+    } else {
+      while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
       + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
@@ -38,7 +56,7 @@ struct ChildRun {
     // Exit status: WEXITSTATUS, or 128 + signal.
     let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return ChildRun(status: code, stdout: text, wallSeconds: wall, cpuSeconds: cpu,
-                    peakMegabytes: Double(usage.ru_maxrss) / 1024)
+                    peakMegabytes: Double(usage.ru_maxrss) / 1024, timedOut: timedOut)
   }
 
   /// The `hophop` executable next to this `hophop-bench` (same build folder).

@@ -8,5 +8,5 @@ struct HophopBench: ParsableCommand {
     abstract: "Benchmarks of hophop's engines.",
     subcommands: [SLCompBenchmark.self, ContractsBenchmark.self, AsyncBenchmark.self, CheckBenchmark.self,
                   FlatSepBenchmark.self, ParseBenchmark.self, StartupBenchmark.self, RunBenchmark.self, CounterexampleBenchmark.self,
-                  InferBenchmark.self])
+                  InferBenchmark.self, ScalingBenchmark.self])
 }
