@@ -38,10 +38,10 @@ import Testing
     #expect(withoutZ3.errors == Z3Failure(reason: Self.reason(in: withoutZ3.errors)).text)
   }
 
-  /// The sync checker reaches Z3 deep in the prover (xorlist's `^` is outside the fast paths): the
+  /// The sync checker reaches Z3 deep in the prover (HH117_ok's division is outside the fast paths): the
   /// same diagnostic and exit status, for `check` and `explain`, and nothing else on either stream.
   @Test func aSyncProofThatNeedsZ3StopsWithTheSameDiagnostic() throws {
-    let program = Self.examples.appendingPathComponent("smallfoot/xorlist.hop").path
+    let program = Self.examples.appendingPathComponent("diagnostics/HH117_ok.hop").path
     #expect(try EntailCommandLineTests.run(["check", program]).status == 0)
     for command in ["check", "explain"] {
       let run = try EntailCommandLineTests.run([command, program], environment: Self.missingLibrary)
@@ -55,7 +55,7 @@ import Testing
 
   /// Every file of a `check` is still named in the JSON document, none with a result.
   @Test func theJSONDocumentNamesEveryFile() throws {
-    let files = ["smallfoot/xorlist.hop", "list_transfer.hop"].map { Self.examples.appendingPathComponent($0).path }
+    let files = ["diagnostics/HH117_ok.hop", "list_transfer.hop"].map { Self.examples.appendingPathComponent($0).path }
     let run = try EntailCommandLineTests.run(["check", "--format", "json"] + files, environment: Self.missingLibrary)
     #expect(run.status == 2)
     let document = try JSONValue.parse(run.output)

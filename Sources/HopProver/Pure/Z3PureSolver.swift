@@ -71,12 +71,13 @@ public final class Z3PureSolver: PureSolver, @unchecked Sendable {
 }
 
 /// The fast paths where they apply, Z3 everywhere else: the solver the prover uses.
-/// Z3 is started only when the first query outside the equality fragment and
-/// difference logic arrives, so runs that never need it (list problems, loop
+/// Z3 is started only when the first query outside the equality fragment,
+/// difference logic and xor congruence arrives, so runs that never need it (list problems, loop
 /// counters) do not pay for it.
 public struct LayeredPureSolver: PureSolver {
   public let fastPath = EqualityFastPath()
   public let differences = DifferenceLogic()
+  public let xor = XorCongruence()
   private let fallback: LazySolver
 
   public init(fallback: @escaping @Sendable () -> any PureSolver = { Z3PureSolver() }) {
@@ -84,7 +85,8 @@ public struct LayeredPureSolver: PureSolver {
   }
 
   public func satisfiability(of facts: [PureAtom]) -> Satisfiability? {
-    fastPath.satisfiability(of: facts) ?? differences.satisfiability(of: facts) ?? fallback.solver.satisfiability(of: facts)
+    fastPath.satisfiability(of: facts) ?? differences.satisfiability(of: facts) ?? xor.satisfiability(of: facts)
+      ?? fallback.solver.satisfiability(of: facts)
   }
 }
 
