@@ -53,7 +53,15 @@ extension SymbolicExecutor {
       let joined = join.join(known + new)
       frontier = joined.filter { !known.contains($0) }
       if frontier.isEmpty || join.isCovered(new, by: known) {
-        result = .inferred(known, formula: InvariantFormula(prover: prover).text(known))
+        let formula = InvariantFormula(prover: prover)
+        if let text = formula.text(known) {
+          result = .inferred(known, formula: text)
+        } else if let single = coarseInvariant(known, condition, body, range, states) {
+          // Cases no comparison tells apart: one coarser case the loop rule proves (decision 81).
+          result = .inferred([single], formula: formula.text([single]))
+        } else {
+          result = .inferred(known, formula: nil)
+        }
         break search
       }
       known = joined
@@ -65,6 +73,27 @@ extension SymbolicExecutor {
     recorder = recording
     return LoopInference(procedure: "", range: range, conditionEnd: condition.range.end, result: result,
                          iterations: iterations, elapsed: clock.now - start)
+  }
+
+  /// At most this many coarser single cases are tried with the loop rule.
+  static let coarseCandidates = 8
+
+  /// One case covering the inferred `cases` (`CoarseJoin`) that the unchanged loop rule proves from
+  /// `states`, tried on a copy of this executor (nothing of the attempt is kept), or nil when none is proved.
+  mutating func coarseInvariant(_ cases: [SymbolicHeap], _ condition: Expression, _ body: Statement,
+                                _ range: SourceRange, _ states: [SymbolicHeap]) -> SymbolicHeap? {
+    let join = CoarseJoin(kept: Set(condition.variableNames.map(Variable.init)))
+    for candidate in join.candidates(cases).prefix(Self.coarseCandidates) {
+      var trial = self
+      trial.recorder = nil
+      do throws(ProofStop) {
+        _ = try trial.loop(condition, invariant: [candidate], inferred: true, body, range, states)
+        return candidate
+      } catch {
+        continue
+      }
+    }
+    return nil
   }
 
   /// The variables of `names` that `state` says equal to another program variable or a constant:

@@ -32,7 +32,7 @@ public enum InferSession {
     for inference in inferences {
       let line = source.location(of: inference.range.start).line
       guard let formula = inference.formula else {
-        let why = inference.reasonGivenUp ?? "its cases differ in shape, and no comparison of program values (`if e == f`) tells them apart, so no one formula says them"
+        let why = inference.reasonGivenUp ?? "its cases differ in shape, and no comparison of program values (`if e == f`) tells them apart, so no one formula says them, and no coarser case that covers them is proved by the loop rule"
         remarks.append("\(path):\(line): no invariant written in: \(why)")
         continue
       }
