@@ -32,6 +32,18 @@ import Testing
             == [])
   }
 
+  // MARK: A doubly linked segment unfolded from its last cell (`Rearrangement`)
+
+  /// Reading the last cell's back link: NULL when the list has one cell, so `x != NULL` does
+  /// not follow; it does when the list has two cells or more.
+  @Test func theBackLinkOfALastCellMayBeNull() {
+    let header = "l, r;\n"
+    #expect(syncErrors(header + "t(f, b) [dlseg(f, NULL, NULL, b) * b != NULL] {\n  local x;\n  x = b->l;\n}"
+                       + " [dlseg(f, NULL, NULL, b) * x != NULL]\n") == ["HH103 5"])
+    #expect(syncErrors(header + "t(f, b) [dlseg(f, NULL, NULL, b) * b != NULL * f != b] {\n  local x;\n  x = b->l;\n}"
+                       + " [dlseg(f, NULL, NULL, b) * x != NULL]\n") == [])
+  }
+
   // MARK: The caps on the cases of a condition (`TermDomain.caseLimit`, `atomLimit`)
 
   /// `if (condition) { if (a0 == 0) { dispose x; } } dispose x;`: the inner dispose is

@@ -77,10 +77,28 @@ import Testing
     }
     // The first cell's back pointer is c (NULL); the last cell's next pointer is b (NULL).
     #expect(front.map { cell($0, "l") } == [.some(true)])
-    #expect(back.map { cell($0, "r") } == [.some(true)])
+    // From the back: a list of one cell and one of more (`unfoldingFromTheLastCell…` below).
+    #expect(back.map { cell($0, "r") } == [.some(true), .some(true)])
     guard case .notAllocated = prover.rearrange(heap("dlseg(f, NULL, NULL, b)"), at: .v("f")) else {
       Issue.record("a dlseg that may be empty was taken as a cell")
       return
+    }
+  }
+
+  /// Unfolded from its last cell, a non-empty segment is one cell (`f == b`) or more (`f != b`).
+  /// The first cell was marked allocated before the unfolding and the last one is after it, so
+  /// unfolding without deciding which lost the one-cell case (found by issue 26's helper:
+  /// `x = b->l` then proved `x != NULL` for a list of one cell).
+  @Test func unfoldingFromTheLastCellKeepsTheOneCellCase() {
+    for condition in ["f != NULL", "b != NULL"] {
+      guard case .exposed(let back) = prover.rearrange(heap("dlseg(f, NULL, NULL, b) * \(condition)"), at: .v("b")) else {
+        Issue.record("a non-empty dlseg was not unfolded")
+        continue
+      }
+      let oneCell = back.filter { $0.spatial.count == 1 }
+      #expect(back.count == 2 && oneCell.count == 1, "\(back)")
+      // In the one-cell case the back link is c (NULL), as from the front.
+      #expect(oneCell.map { cell($0, "l") } == [.some(true)], "\(oneCell)")
     }
   }
 

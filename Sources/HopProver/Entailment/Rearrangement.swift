@@ -79,6 +79,12 @@ private struct CellSearch {
         let (a, b, c, d) = (arguments[0], arguments[1], arguments[2], arguments[3])
         let s = Term.variable(names.variable("u"))
         let fromStart = state.equalities.areEqual(a, at)
+        if !fromStart && !state.equalities.areEqual(a, d) && !state.equalities.areDistinct(a, d) {
+          // One cell or more: decided first. The first cell `a` is marked allocated (the
+          // closure's `separate` mark, decision 47) and the last cell `d` is about to be, and
+          // two marked classes are distinct, so unfolding at once would lose the one-cell case.
+          return try splitting(a, d, state)
+        }
         var rest = state
         rest.atoms.remove(at: index)
         if fromStart {
