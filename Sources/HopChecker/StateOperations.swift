@@ -28,6 +28,28 @@ extension SymbolicHeap {
                         spatial: spatial.map { $0.substituting(substitution) }).closed
   }
 
+  /// The same formula without the disequalities its cells say already: `a != b` between the
+  /// addresses of two cells (or endpoints), `a != NULL` for one. Frame inference keeps those
+  /// about a cell it matched (it is no longer in the frame); once a postcondition gives the
+  /// cell back they are n facts that every later step would carry and drop again.
+  var withoutSeparationFacts: SymbolicHeap {
+    guard pure.contains(where: { if case .notEqual = $0 { true } else { false } }) else { return self }
+    var addresses = Set<Term>()
+    for atom in spatial {
+      if case .pointsTo(let address, _) = atom { addresses.insert(address) }
+      if case .endpoint(let address, _) = atom { addresses.insert(address) }
+    }
+    guard !addresses.isEmpty else { return self }
+    let zero = BigInteger(0)
+    var heap = self
+    heap.pure.removeAll { fact in
+      guard case .notEqual(let a, let b) = fact, a != b else { return false }
+      let (cellA, cellB) = (addresses.contains(a), addresses.contains(b))
+      return (cellA && cellB) || (cellA && b.constantValue == zero) || (cellB && a.constantValue == zero)
+    }
+    return heap
+  }
+
   /// The heap with `facts` added.
   func assuming(_ facts: [PureAtom]) -> SymbolicHeap {
     var heap = self
@@ -43,7 +65,7 @@ extension SymbolicHeap {
     let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
     var heap = self
     // Xor first, so that `x == _u ^ 0` is seen as `x == _u` below.
-    heap.pure = heap.pure.map { $0.mapTerms(normal) }
+    heap.pure = heap.pure.map { fact in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
     var changed = true
     while changed {
       changed = false
@@ -59,8 +81,13 @@ extension SymbolicHeap {
         break
       }
     }
-    heap.pure = heap.pure.map { $0.mapTerms(normal) }
-    heap.spatial = heap.spatial.map { $0.mapTerms(normal) }
+    // Only what has a `^` in it changes: the rest is kept as it is (no copy of a cell's fields).
+    heap.pure = heap.pure.map { fact in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
+    heap.spatial = heap.spatial.map { atom in
+      var xor = false
+      atom.forEachTerm { if !xor && $0.containsXor { xor = true } }
+      return xor ? atom.mapTerms(normal) : atom
+    }
     var seen = Set<PureAtom>()
     heap.pure = heap.pure.filter { fact in
       switch fact {
@@ -70,9 +97,15 @@ extension SymbolicHeap {
       }
     }
     // Facts about an existential mentioned nowhere else say nothing about the heap.
+    // Counted once per atom or fact that mentions it (a cell with no existential costs no set).
     var uses: [Variable: Int] = [:]
-    for atom in heap.spatial { for v in atom.variables where v.isExistential { uses[v, default: 0] += 2 } }
-    for fact in heap.pure { for v in fact.variables where v.isExistential { uses[v, default: 0] += 1 } }
+    func count(_ item: some VariableOccurrences, _ weight: Int) {
+      var mentioned: [Variable] = []
+      item.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
+      for v in mentioned { uses[v, default: 0] += weight }
+    }
+    for atom in heap.spatial { count(atom, 2) }
+    for fact in heap.pure { count(fact, 1) }
     heap.pure = heap.pure.filter { fact in
       !fact.variables.contains { $0.isExistential && uses[$0] == 1 }
     }

@@ -282,7 +282,7 @@ extension SymbolicExecutor {
           // Already renamed apart (once for this call): opening again would capture the old values.
           results = results.flatMap { sofar in posts.map { sofar * $0 } }
         }
-        after += results.filter { prover.satisfiability($0.closed) != .unsatisfiable }
+        after += results.map(\.withoutSeparationFacts).filter { prover.satisfiability($0.closed) != .unsatisfiable }
       }
     }
     return after

@@ -16,13 +16,14 @@ import HopProver
 extension SymbolicExecutor {
   /// A heap the prover returned for `asked` (which it was given closed), in the checker's names.
   mutating func inCheckerNames(_ heap: SymbolicHeap, asked: SymbolicHeap) -> SymbolicHeap {
-    let renaming = checkerNames(for: heap.variables, asked: asked)
+    let renaming = checkerNames(for: Self.proverNames(in: heap), asked: asked)
     return renaming.isEmpty ? heap : heap.substitutingAll(renaming)
   }
 
   /// A frame the prover found in `asked`, its heap and instantiation in the checker's names.
   mutating func inCheckerNames(_ frame: Frame, asked: SymbolicHeap) -> Frame {
-    let used = frame.heap.variables.union(frame.instantiation.values.flatMap(\.variables))
+    var used = Self.proverNames(in: frame.heap)
+    for value in frame.instantiation.values { used.formUnion(Self.proverNames(in: value)) }
     let renaming = checkerNames(for: used, asked: asked)
     guard !renaming.isEmpty else { return frame }
     var renamed = frame
@@ -31,8 +32,16 @@ extension SymbolicExecutor {
     return renamed
   }
 
+  /// The prover's names that occur in `item` (the program variables of a large state are not collected).
+  private static func proverNames(in item: some VariableOccurrences) -> Set<Variable> {
+    var found = Set<Variable>()
+    item.forEachVariable { if isProverName($0) { found.insert($0) } }
+    return found
+  }
+
   /// For each of the prover's names among `variables`: the existential of `asked` it stands for, or a fresh name.
   private mutating func checkerNames(for variables: Set<Variable>, asked: SymbolicHeap) -> [Variable: Term] {
+    guard !variables.isEmpty else { return [:] }
     let opened = Self.openedNames(asked: asked)
     var renaming: [Variable: Term] = [:]
     for variable in variables.sorted() where Self.isProverName(variable) {

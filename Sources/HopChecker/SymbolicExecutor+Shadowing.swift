@@ -27,8 +27,12 @@ extension SymbolicExecutor {
   /// A formula about globals (a resource invariant; a callee's specification, whose own
   /// parameters `formals` are left for the call to replace), with the shadowed globals renamed apart.
   func globals(_ heap: SymbolicHeap, except formals: Set<String> = []) -> SymbolicHeap {
+    guard !ownVariables.isSubset(of: formals) else { return heap }
+    // Only the names the formula mentions (a procedure may have many variables, a specification few).
     var renaming: [Variable: Term] = [:]
-    for name in ownVariables.subtracting(formals) { renaming[Variable(name)] = .v(Self.globalAlias(name)) }
-    return heap.substitutingAll(renaming)
+    for variable in heap.variables where ownVariables.contains(variable.name) && !formals.contains(variable.name) {
+      renaming[variable] = .v(Self.globalAlias(variable.name))
+    }
+    return renaming.isEmpty ? heap.closed : heap.substitutingAll(renaming)
   }
 }

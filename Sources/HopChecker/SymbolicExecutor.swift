@@ -246,8 +246,10 @@ struct SymbolicExecutor {
 
   /// The cases, simplified and without repeats, in a fixed order; too many is an undecided proof.
   private func bounded(_ states: [SymbolicHeap], at range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
+    let simplified = states.map(\.simplified)
+    // One case has no repeat: hashing the whole state to find none would cost as much as simplifying it.
     var seen = Set<SymbolicHeap>()
-    let unique = states.map(\.simplified).filter { seen.insert($0).inserted }
+    let unique = simplified.count < 2 ? simplified : simplified.filter { seen.insert($0).inserted }
     if unique.count > stateLimit { throw .undecided(CheckerDiagnostics.tooManyCases(stateLimit, range: range)) }
     return unique
   }

@@ -61,12 +61,31 @@ public indirect enum Term: Hashable, Sendable, Comparable, CustomStringConvertib
   }
 
   /// Whether some variable of the term is a key of `substitution` (then substituting changes it).
+  /// A substitution of one variable (an assignment's) is compared name to name, not hashed per occurrence.
   public func mentionsAny(of substitution: [Variable: Term]) -> Bool {
+    switch substitution.count {
+    case 0: return false
+    case 1: return mentions(substitution.first!.key)
+    default: return mentionsKey(of: substitution)
+    }
+  }
+
+  private func mentionsKey(of substitution: [Variable: Term]) -> Bool {
     switch self {
     case .variable(let variable): substitution[variable] != nil
     case .null, .integer: false
-    case .negate(let inner): inner.mentionsAny(of: substitution)
-    case .binary(_, let left, let right): left.mentionsAny(of: substitution) || right.mentionsAny(of: substitution)
+    case .negate(let inner): inner.mentionsKey(of: substitution)
+    case .binary(_, let left, let right): left.mentionsKey(of: substitution) || right.mentionsKey(of: substitution)
+    }
+  }
+
+  /// Whether `variable` occurs in the term.
+  public func mentions(_ variable: Variable) -> Bool {
+    switch self {
+    case .variable(let other): other == variable
+    case .null, .integer: false
+    case .negate(let inner): inner.mentions(variable)
+    case .binary(_, let left, let right): left.mentions(variable) || right.mentions(variable)
     }
   }
 

@@ -177,6 +177,10 @@ struct Normaliser {
       let allocated = state.allocatedAddresses
       var changed = state.equalities.assertSeparate(allocated + [.null])
       if state.equalities.isContradictory { return false }
+      // Marking addresses separate merges no class, so it changes no representative; with only
+      // cells and endpoints it changes no allocated address either: a second pass would find what
+      // this one did, so this one goes on (a state of n cells is walked once, not twice).
+      if changed && state.atoms.allSatisfy(\.isCell) { changed = false }
       // A segment that starts at NULL or at an address allocated elsewhere must be empty.
       for atom in state.atoms {
         guard case .segment(_, let from, let to) = atom, !state.isNonEmpty(from, to) else { continue }

@@ -149,15 +149,16 @@ public struct EqualityClosure: Hashable, Sendable {
   /// contradiction (two of them equal) is recorded.
   @discardableResult
   public mutating func assertSeparate(_ list: [Term]) -> Bool {
-    var seen = Set<Int>()
-    seen.reserveCapacity(list.count)
+    // By class number (each term mentioned here adds at most one): a class met twice is a contradiction.
+    var seen = [Bool](repeating: false, count: terms.count + list.count)
     var learnt = false
     for term in list {
       let id = mention(term)
-      if !seen.insert(id).inserted {
+      if seen[id] {
         isContradictory = true
         return true
       }
+      seen[id] = true
       if !separate[id] {
         separate[id] = true
         learnt = true
@@ -192,14 +193,23 @@ public struct EqualityClosure: Hashable, Sendable {
   /// class): a caller that drops such pairs anyway (because they follow from
   /// the heap) does not pay for listing them.
   public func facts(omittingSeparatePairsWhere omitted: ((Term) -> Bool)?) -> [PureAtom] {
-    let equalities = terms.sorted().compactMap { term -> PureAtom? in
-      let root = representative(term)
-      return root == term ? nil : .equal(term, root)
+    // Only the terms that are not their class's representative make a fact: they are picked
+    // before sorting (a term's order is its text), so n cells alone in their classes sort nothing.
+    let equalities = terms.indices.filter { best[classOf[$0]] != $0 }.sorted { terms[$0] < terms[$1] }
+      .map { PureAtom.equal(terms[$0], terms[best[classOf[$0]]]) }
+    // Terms are ordered by their text: each one's text is made once, not at every comparison.
+    var texts: [Int: String] = [:]
+    func text(_ number: Int) -> String {
+      if let known = texts[number] { return known }
+      let made = terms[number].description
+      texts[number] = made
+      return made
     }
-    var pairs: [(Term, Term)] = []
+    // Pairs of term numbers (each class's representative), the one with the smaller text first.
+    var pairs: [(Int, Int)] = []
     func add(_ id: Int, _ partner: Int) {
-      let (a, b) = (terms[best[id]], terms[best[partner]])
-      pairs.append(b < a ? (b, a) : (a, b))
+      let (a, b) = (best[id], best[partner])
+      pairs.append(text(b) < text(a) ? (b, a) : (a, b))
     }
     for (id, partners) in distinctFrom.enumerated() {
       for partner in partners where id < partner { add(id, partner) }
@@ -214,7 +224,7 @@ public struct EqualityClosure: Hashable, Sendable {
         add(id, partner)
       }
     }
-    pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    return equalities + pairs.map { PureAtom.notEqual($0.0, $0.1) }
+    pairs.sort { $0.0 != $1.0 ? text($0.0) < text($1.0) : text($0.1) < text($1.1) }
+    return equalities + pairs.map { PureAtom.notEqual(terms[$0.0], terms[$0.1]) }
   }
 }
