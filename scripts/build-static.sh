@@ -6,7 +6,7 @@
 # Usage: scripts/build-static.sh [PRODUCT...] (default: hophop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie)
+flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker -s)
 products=("$@")
 [ "${#products[@]}" -gt 0 ] || products=(hophop)
 log=$(mktemp)

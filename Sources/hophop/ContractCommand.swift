@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Glibc
 import HopDriver
 
@@ -40,17 +39,17 @@ struct ContractCommand: ParsableCommand {
     let result = ContractSession.render(path: file, contract: name, dual: dual, as: rendering)
     if format == .json {
       // As every command's document: on standard output (or -o), diagnostics inside it.
-      try deliver(Data(ContractJSONRenderer.render(result).utf8))
+      try deliver(Array(ContractJSONRenderer.render(result).utf8))
       if result.exitStatus != .success { throw ExitCode(result.exitStatus) }
       return
     }
     let useColor = OutputOptions.useColor(onStandardError: true, noColor: noColor)
     Console.standardError(TextRenderer(useColor: useColor).render(result.report))
     guard let text = result.output else { throw ExitCode(result.exitStatus) }
-    let data: Data
+    let data: [UInt8]
     switch format {
     case .text, .dot, .json:
-      data = Data(text.utf8)
+      data = Array(text.utf8)
     case .svg, .png:
       let states = result.stateCount
       if states > GraphvizRenderer.largeContractStates {
@@ -68,46 +67,14 @@ struct ContractCommand: ParsableCommand {
   }
 
   /// Writes `data` to `-o`'s file, or else to standard output.
-  func deliver(_ data: Data) throws {
+  func deliver(_ data: [UInt8]) throws {
     if let outputFile {
-      if let problem = Self.write(data, to: outputFile, fileName: "\(name).\(format.rawValue)") {
+      if let problem = FileWriter.write(data, to: outputFile, fileName: "\(name).\(format.rawValue)") {
         Console.standardError("hophop contract: cannot write '\(outputFile)': \(problem)\n")
         throw ExitCode(.badInput)
       }
     } else {
-      FileHandle.standardOutput.write(data)
-    }
-  }
-
-  /// Writes `data` to the file at `path`; returns what went wrong, in words
-  /// that name the path's problem (Foundation's own error is only a code
-  /// number). `fileName` is offered when `path` is a directory.
-  static func write(_ data: Data, to path: String, fileName: String) -> String? {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else { return reason(errno, path: path, fileName: fileName) }
-    defer { close(descriptor) }
-    return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return reason(errno, path: path, fileName: fileName) }
-        offset += written
-      }
-      return nil
-    }
-  }
-
-  private static func reason(_ error: Int32, path: String, fileName: String) -> String {
-    // The directory as the user wrote it, not made absolute.
-    let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-    let directory = trimmed.lastIndex(of: "/").map { String(trimmed[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
-    switch error {
-    case EISDIR: return "it is a directory; give a file name, such as '\(trimmed)/\(fileName)'"
-    case ENOENT: return "the directory '\(directory)' does not exist"
-    case ENOTDIR: return "'\(directory)' is not a directory"
-    case EACCES, EPERM: return "permission denied"
-    default: return String(cString: strerror(error))
+      FileWriter.standardOutput(data)
     }
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Glibc
 import HopDriver
 
@@ -86,41 +85,41 @@ struct ExplainCommand: ParsableCommand {
 
   /// `--format dot|svg|png|html`: the picture of one state or the page of all, written to `-o` or standard output.
   private func draw(_ options: ExplainSession.Options) throws {
-    if !FileManager.default.fileExists(atPath: file), DiagnosticPages.explanation(for: file) != nil {
+    if access(file, F_OK) != 0, DiagnosticPages.explanation(for: file) != nil {
       Console.standardError("hophop: error: '\(file)' is a diagnostic code; its page is text or json, "
                             + "not --format \(output.format.rawValue)\n")
       throw ExitCode(.badInput)
     }
     let (data, status) = output.format == .html ? try page(options) : try picture(options)
     if let outputFile = output.outputFile {
-      let name = (proc ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) + "." + output.format.rawValue
-      if let problem = ContractCommand.write(data, to: outputFile, fileName: name) {
+      let name = (proc ?? FileWriter.stem(of: file)) + "." + output.format.rawValue
+      if let problem = FileWriter.write(data, to: outputFile, fileName: name) {
         Console.standardError("hophop explain: cannot write '\(outputFile)': \(problem)\n")
         throw ExitCode(.badInput)
       }
     } else {
-      FileHandle.standardOutput.write(data)
+      FileWriter.standardOutput(data)
     }
     if status != .success { throw ExitCode(status) }
   }
 
-  private func picture(_ options: ExplainSession.Options) throws -> (Data, ExitStatus) {
+  private func picture(_ options: ExplainSession.Options) throws -> ([UInt8], ExitStatus) {
     let picture = ExplainPictureSession.picture(path: file, options: options)
     try report(picture.report, problem: picture.problem, z3: picture.z3Failure)
     guard let dot = picture.dot else { throw ExitCode(picture.exitStatus) }
-    if output.format == .dot { return (Data(dot.utf8), picture.exitStatus) }
+    if output.format == .dot { return (Array(dot.utf8), picture.exitStatus) }
     switch GraphvizRenderer.render(dot, format: output.format.rawValue) {
     case .success(let image): return (image, picture.exitStatus)
     case .failure(let failure): try fail(failure)
     }
   }
 
-  private func page(_ options: ExplainSession.Options) throws -> (Data, ExitStatus) {
+  private func page(_ options: ExplainSession.Options) throws -> ([UInt8], ExitStatus) {
     let page = ExplainPictureSession.page(path: file, options: options)
     try report(page.report, problem: page.problem, z3: page.z3Failure)
     if let failure = page.graphvizFailure { try fail(failure) }
     guard let html = page.html else { throw ExitCode(page.exitStatus) }
-    return (Data(html.utf8), page.exitStatus)
+    return (Array(html.utf8), page.exitStatus)
   }
 
   /// The diagnostics on standard error, then why nothing can be drawn (exit 2), if so.

@@ -17,7 +17,7 @@ struct Hophop: ParsableCommand {
       then libz3.so); Z3 is loaded only when a proof first needs it. NO_COLOR (set and not \
       empty) or TERM=dumb turns colour off.
       """,
-    version: "hophop \(HophopVersion.current)",
+    version: versionLine,
     subcommands: [
       CheckCommand.self, LintCommand.self, ExplainCommand.self, ContractCommand.self, EntailCommand.self,
       FmtCommand.self, InferCommand.self, ParseCommand.self, RunCommand.self,
@@ -29,8 +29,17 @@ struct Hophop: ParsableCommand {
     ParseCommand.plainInvocation,
   ]
 
+  /// What `hophop --version` prints (without the line break).
+  static let versionLine = "hophop \(HophopVersion.current)"
+
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    // `--version` alone, as ArgumentParser prints it, without building the command tree first
+    // (which costs more than starting the executable, issue 27).
+    if arguments == ["--version"] {
+      Console.standardOutput(versionLine + "\n")
+      return
+    }
     for form in plainInvocations {
       guard let operands = form.matches(arguments) else { continue }
       do throws(ExitCode) {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HopDriver
 
 /// `hophop infer FILE [-o OUT] [--check]`: the program with inferred loop invariants written in.
@@ -26,10 +25,8 @@ struct InferCommand: ParsableCommand {
     guard let text = result.text else { throw ExitCode(.badInput) }
     for remark in result.remarks { Console.standardError(remark + "\n") }
     if let output {
-      do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-      } catch {
-        Console.standardError("hophop infer: cannot write '\(output)': \(error.localizedDescription)\n")
+      if let problem = FileWriter.write(Array(text.utf8), to: output, fileName: FileWriter.stem(of: file) + ".hop") {
+        Console.standardError("hophop infer: cannot write '\(output)': \(problem)\n")
         throw ExitCode(.badInput)
       }
     } else {

@@ -25,6 +25,17 @@ import Testing
     #expect(try Self.run(["--version"]).status == 0)
   }
 
+  /// `--version` alone is printed without ArgumentParser (issue 27): the same line as ArgumentParser
+  /// prints for `--version` among other options, which still go through it.
+  @Test func versionAloneIsArgumentParsersLine() throws {
+    let alone = try Self.run(["--version"])
+    #expect(alone.status == 0 && alone.output == "hophop 0.1.0\n" && alone.errors.isEmpty, "\(alone)")
+    let parsed = try Self.run(["check", "--version"])
+    #expect(parsed.status == 0 && parsed.output == alone.output, "\(parsed)")
+    let misspelt = try Self.run(["--versio"])
+    #expect(misspelt.status == 2 && misspelt.output.isEmpty, "\(misspelt)")
+  }
+
   @Test(arguments: [
     (["run", "--seed", "-5"], "it must be a whole number, from 0 to"),
     (["run", "--runs", "-1"], "it must be a whole number of runs, from 1 to"),

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns DOT text into an image by running Graphviz's `dot` (found on `PATH`
 /// through `/usr/bin/env`), for `hophop contract --format svg|png` and
@@ -40,52 +44,18 @@ public enum GraphvizRenderer {
   /// `dot -T<format>` applied to `dot`; `format` is a Graphviz output format (`svg`, `png`).
   /// `program` is the command run in dot's place (tests give a stand-in that hangs or fails).
   public static func render(_ dot: String, format: String, timeoutSeconds: Int = defaultTimeoutSeconds,
-                            program: String = "dot") -> Result<Data, Failure> {
+                            program: String = "dot") -> Result<[UInt8], Failure> {
     // A dot that exits early must not kill hophop through a write to its closed pipe.
     signal(SIGPIPE, SIG_IGN)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program, "-T\(format)"]
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    do {
-      try process.run()
-    } catch {
-      return .failure(.notInstalled)
-    }
-    let interruption = ChildStopper(process)
-    defer { interruption.cancel() }
-    // Read both outputs while writing, so a large image cannot fill a pipe and block dot.
-    let read = OutputsRead()
-    let group = DispatchGroup()
-    for (handle, index) in [(output.fileHandleForReading, 0), (errors.fileHandleForReading, 1)] {
-      group.enter()
-      DispatchQueue.global().async {
-        read.store(handle.readDataToEndOfFile(), at: index)
-        group.leave()
-      }
-    }
-    let writer = input.fileHandleForWriting
-    DispatchQueue.global().async {
-      try? writer.write(contentsOf: Data(dot.utf8))
-      try? writer.close()
-    }
-    if group.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
-      process.terminate()
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-      return .failure(.timedOut(timeoutSeconds))
-    }
-    process.waitUntilExit()
+    switch PipedProcess.run(["/usr/bin/env", program, "-T\(format)"], input: Array(dot.utf8), timeoutSeconds: timeoutSeconds) {
+    case .notStarted: return .failure(.notInstalled)
+    case .timedOut: return .failure(.timedOut(timeoutSeconds))
     // `env` exits with 127 when it cannot find the program.
-    if process.terminationStatus == 127 { return .failure(.notInstalled) }
-    guard process.terminationStatus == 0 else {
-      return .failure(.failed(String(decoding: read.data(at: 1), as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)))
+    case .finished(status: 127, output: _, errors: _): return .failure(.notInstalled)
+    case .finished(status: 0, output: let image, errors: _): return .success(image)
+    case .finished(status: _, output: _, errors: let errors):
+      return .failure(.failed(String(String(decoding: errors, as: UTF8.self).trimmedOfWhitespace)))
     }
-    return .success(read.data(at: 0))
   }
 
   /// Several graphs as SVG documents, one `dot` run for all (a page of pictures starts one process,
@@ -97,7 +67,7 @@ public enum GraphvizRenderer {
       let text = String(decoding: data, as: UTF8.self)
       var svgs: [String] = []
       var rest = text[...]
-      while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+      while let start = rest.firstRange(of: "<svg"), let end = rest[start.upperBound...].firstRange(of: "</svg>") {
         svgs.append(String(rest[start.lowerBound..<end.upperBound]))
         rest = rest[end.upperBound...]
       }
@@ -109,38 +79,11 @@ public enum GraphvizRenderer {
   }
 }
 
-/// What the two reader threads read (0: standard output, 1: standard error), behind a lock:
-/// a reader still running after a timeout must not race with anyone.
-private final class OutputsRead: @unchecked Sendable {
-  private let lock = NSLock()
-  private var outputs = [Data(), Data()]
-
-  func store(_ data: Data, at index: Int) { lock.withLock { outputs[index] = data } }
-  func data(at index: Int) -> Data { lock.withLock { outputs[index] } }
-}
-
-/// While `dot` runs, Ctrl-C (SIGINT) or SIGTERM stops it before hophop exits.
-private final class ChildStopper: @unchecked Sendable {
-  private var sources: [DispatchSourceSignal] = []
-  private var previous: [(Int32, sighandler_t?)] = []
-
-  init(_ process: Process) {
-    let pid = process.processIdentifier
-    for number in [SIGINT, SIGTERM] {
-      previous.append((number, signal(number, SIG_IGN)))
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler {
-        kill(pid, SIGTERM)
-        kill(pid, SIGKILL)
-        exit(128 + number)
-      }
-      source.resume()
-      sources.append(source)
-    }
-  }
-
-  func cancel() {
-    sources.forEach { $0.cancel() }
-    for (number, handler) in previous { signal(number, handler) }
+extension String {
+  /// The text without the spaces, tabs and line breaks around it (what `dot` writes on standard error).
+  var trimmedOfWhitespace: Substring {
+    let start = firstIndex { !$0.isWhitespace } ?? endIndex
+    let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+    return self[start..<max(start, end)]
   }
 }

@@ -1,11 +1,10 @@
-import Foundation
 import HopSyntax
 
 /// The JSON encoding shared by every `--format json` document (`JSONReport`).
 ///
 /// Positions are given both as byte offsets and as 1-based line/column.
 public enum JSONRenderer {
-  /// Encodes any value with sorted keys, so output is byte-for-byte deterministic. A value that
+  /// Encodes any value with sorted keys (`PrettyJSONEncoder`), so output is byte-for-byte deterministic. A value that
   /// cannot be encoded (a number JSON has no notation for) gives a document with an `error` saying so,
   /// never an empty `{}` that a reader would take for a result.
   public static func encode<T: Encodable>(_ value: T) -> String {
@@ -18,9 +17,7 @@ public enum JSONRenderer {
   }
 
   private static func encoded<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    try PrettyJSONEncoder.encode(value) + "\n"
   }
 
   /// The document in place of one that could not be encoded: strings only, so it always can be.

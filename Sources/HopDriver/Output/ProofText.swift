@@ -1,4 +1,3 @@
-import Foundation
 import HopChecker
 import HopLogic
 import HopSyntax
@@ -136,7 +135,7 @@ struct ProofText {
     var text = source.text(of: range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     if text.hasSuffix(";") { text.removeLast() }
     // A compound command by its header: `with buf when (c == NULL)`, `if (x == NULL)`.
-    if let brace = text.range(of: " {") { text = String(text[..<brace.lowerBound]) }
+    if let brace = text.firstRange(of: " {") { text = String(text[..<brace.lowerBound]) }
     return text.count > 32 ? String(text.prefix(29)) + "..." : text
   }
 
@@ -206,17 +205,17 @@ struct ProofText {
   /// A diagnostic's note, which is text (`note: state: A * B`, `note: needed: A, which ...`): its words up to
   /// the formula, then each `*`-separated atom whole, then the words after `, which`.
   private func sentence(_ text: String) -> [Piece] {
-    var chunks = text.components(separatedBy: " * ")
+    var chunks = text.split(separator: " * ", omittingEmptySubsequences: false).map(String.init)
     var tail: [Piece] = []
-    if let which = chunks[chunks.count - 1].range(of: ", which ") {
+    if let which = chunks[chunks.count - 1].firstRange(of: ", which ") {
       let last = chunks[chunks.count - 1]
       tail = words(String(last[which.lowerBound...].dropFirst()))
       chunks[chunks.count - 1] = String(last[..<which.lowerBound]) + ","
     }
     // The words before the formula end at the last `: ` before its first cell (or, with none, the last `: `).
     let first = chunks[0]
-    let before = first.range(of: "|->").map { first[..<$0.lowerBound] } ?? first[...]
-    guard let colon = before.range(of: ": ", options: .backwards) else {
+    let before = first.firstRange(of: "|->").map { first[..<$0.lowerBound] } ?? first[...]
+    guard let colon = before.ranges(of: ": ").last else {
       return words(chunks.joined(separator: " * ")) + tail
     }
     var pieces = words(String(first[..<colon.upperBound]))

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HopAsync
 import HopChecker
 import HopContracts
@@ -26,7 +30,7 @@ public enum CheckSession {
     /// file, in parallel; 1: one after the other. The output is the same either way.
     public var jobs: Int
     /// `--jobs` unless told otherwise: the cores this process may use.
-    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     public init(timeoutMilliseconds: UInt32 = defaultTimeout, dumpDirectory: String? = nil, counterexampleBudget: Duration? = nil,
                 infersInvariants: Bool = true, jobs: Int = defaultJobs) {
@@ -139,23 +143,15 @@ public enum CheckSession {
   /// Writes each query to `directory/<file stem>-<query>.smt2`; what could not be written is an
   /// error (HH001, like a file that cannot be read: the run did not do what was asked), the first one only.
   private static func dump(_ queries: [DumpedQuery], of path: String, to directory: String) -> [Diagnostic] {
-    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    func failure(_ target: String, _ error: any Error) -> [Diagnostic] {
-      [Diagnostic(code: .invalidInput, message: "--dump-smt: cannot write '\(target)': \(error.localizedDescription)",
-                  range: .point(0))]
+    let stem = FileWriter.stem(of: path)
+    func failure(_ target: String, _ problem: String) -> [Diagnostic] {
+      [Diagnostic(code: .invalidInput, message: "--dump-smt: cannot write '\(target)': \(problem)", range: .point(0))]
     }
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      return failure(directory, error)
-    }
+    if let problem = FileWriter.makeDirectories(directory) { return failure(directory, problem) }
     for query in queries {
-      let file = URL(fileURLWithPath: directory).appendingPathComponent("\(stem)-\(query.name).smt2")
-      do {
-        try Data(query.script.utf8).write(to: file)
-      } catch {
-        return failure(file.path, error)
-      }
+      let file = (directory.hasSuffix("/") ? directory : directory + "/") + "\(stem)-\(query.name).smt2"
+      let name = "\(stem)-\(query.name).smt2"
+      if let problem = FileWriter.write(Array(query.script.utf8), to: file, fileName: name) { return failure(file, problem) }
     }
     return []
   }
@@ -187,7 +183,8 @@ public enum CheckSession {
       let text = procedure.layer == .sync || failing.isEmpty
         ? procedure.outcome.rawValue : failing.map { "\($0.outcome.rawValue): \($0.description)" }.joined(separator: "; ")
       let time = procedure.layer == .sync ? "  \(procedure.elapsed.millisecondsText(decimals: 1)) ms" : ""
-      return "  \(procedure.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(text)\(time)"
+      let padding = String(repeating: " ", count: width - procedure.name.count)
+      return "  \(procedure.name)\(padding)  \(text)\(time)"
     }
     return ([header] + rows).joined(separator: "\n") + "\n"
   }

@@ -1,4 +1,3 @@
-import Foundation
 import HopLogic
 import HopSMT
 
@@ -17,7 +16,7 @@ public final class Z3PureSolver: PureSolver, @unchecked Sendable {
   private let smt: SMTContext?
   /// Why Z3 could not be started, if it could not.
   public let unavailable: SMTUnavailable?
-  private let lock = NSLock()
+  private let lock = PosixLock()
 
   /// - Parameter timeoutMilliseconds: Z3 gives up (answers unknown) after this long on one query.
   public init(timeoutMilliseconds: UInt32 = 2_000) {
@@ -94,7 +93,7 @@ public struct LayeredPureSolver: PureSolver {
 private final class LazySolver: @unchecked Sendable {
   private let make: @Sendable () -> any PureSolver
   private var made: (any PureSolver)?
-  private let lock = NSLock()
+  private let lock = PosixLock()
 
   init(make: @escaping @Sendable () -> any PureSolver) { self.make = make }
 
