@@ -70,7 +70,11 @@ public struct DumpedQuery: Sendable {
 public struct AsyncReport: Sendable {
   public var procedures: [AsyncProcedureVerdict] = []
   public var diagnostics: [Diagnostic] = []
+  /// The queries asked, one per condition, obligation or blame step (one `--dump-smt` file
+  /// each); a query first asked without the start conjuncts it does not need and then
+  /// whole (decision 80) counts once.
   public var queryCount = 0
+  /// The time Z3 spent, over every solver call.
   public var solverTime: Duration = .zero
   public var dumpedQueries: [DumpedQuery] = []
   /// Why nothing was checked, when libz3 could not be loaded (every procedure is then unknown).

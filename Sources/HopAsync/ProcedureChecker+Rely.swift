@@ -93,7 +93,7 @@ extension ProcedureChecker {
       pending.rely == nil ? specifications.preconditionParts(pending, arguments, in: state) : []
     }
     let observed = { [example] (state: AsyncState) in example.terms + parts(state).map(\.term) }
-    switch queries.ask("\(pendingName)-c4-\(name)", run.final.facts + facts, observing: observed(run.final.state)) {
+    switch askAboutRun("\(pendingName)-c4-\(name)", run.final.facts + facts, observing: observed(run.final.state)) {
     case .unsatisfiable:
       record(pendingName, condition, .valid)
     case .unknown(let reason):
