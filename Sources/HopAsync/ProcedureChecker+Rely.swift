@@ -48,10 +48,10 @@ extension ProcedureChecker {
   /// Condition 4 for the pair (pending f, running g = this procedure): an
   /// instance of f pending before and after g runs still has its rely
   /// (by default: its precondition) satisfied. Recorded under f.
-  mutating func checkRespectsRely(of pending: AsyncProcedureDecl, _ run: Run) {
-    let pendingName = pending.name.name
+  mutating func checkRespectsRely(of target: AsyncProgram.RelyTarget, at index: Int, _ run: Run) {
+    let pendingName = target.name
     let condition = AsyncCondition.siblingRespectsRely(sibling: name)
-    if pending.rely == nil && pending.precondition == nil {
+    if target.isUnconstrained {
       record(pendingName, condition, .valid, withoutQuery: "'\(pendingName)' has no precondition")
       return
     }
@@ -59,15 +59,13 @@ extension ProcedureChecker {
     // (which g cannot change) and of the shared state it reads; if g's body writes none of
     // that (no global, field, allocation or pending set it reads), the precondition has the
     // same value before and after g, so it still holds. The reads are computed once per
-    // procedure (`AsyncProgram.preconditionReads`), so this test costs O(1) per pair.
-    if pending.rely == nil, procedure.guarantee == nil, pending.precondition != nil,
-       let reads = program.preconditionReads[pendingName] {
-      if !writes.overlaps(reads: reads) {
-        record(pendingName, condition, .valid,
-               withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
-        return
-      }
+    // procedure (`AsyncProgram.relyTargets`), so this test costs O(1) per pair.
+    if procedure.guarantee == nil, let reads = target.preconditionReads, !writes.overlaps(reads: reads) {
+      record(pendingName, condition, .valid,
+             withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
+      return
     }
+    let pending = program.procedures[index]
     let arguments = specifications.arguments(of: pending)
     if procedure.guarantee != nil {
       checkGuaranteeImpliesRely(of: pending, arguments)

@@ -70,8 +70,8 @@ struct ProcedureChecker {
     checkGuarantee(run)
     for child in program.children(of: name) { checkChild(child, run) }
     checkRelyPreservesPrecondition()
-    if program.siblings.contains(where: { $0.name.name == name }) {
-      for pending in program.procedures { checkRespectsRely(of: pending, run) }
+    if program.isSibling(name) {
+      for (index, target) in program.relyTargets.enumerated() { checkRespectsRely(of: target, at: index, run) }
     }
   }
 
@@ -83,10 +83,9 @@ struct ProcedureChecker {
     record(name, .guarantee, procedure.guarantee == nil ? .valid : .unknown)
     for child in program.children(of: name) { record(name, .childPrecondition(child: child), .unknown) }
     checkRelyPreservesPrecondition()
-    if program.siblings.contains(where: { $0.name.name == name }) {
-      for pending in program.procedures {
-        let unconstrained = pending.precondition == nil && pending.rely == nil
-        record(pending.name.name, .siblingRespectsRely(sibling: name), unconstrained ? .valid : .unknown)
+    if program.isSibling(name) {
+      for target in program.relyTargets {
+        record(target.name, .siblingRespectsRely(sibling: name), target.isUnconstrained ? .valid : .unknown)
       }
     }
   }

@@ -36,7 +36,7 @@ final class StartAssumptions {
       Result { try specifications.startInvariant(startsAlone: startsAlone, in: state) }
     }
     let scheduled = build(false)
-    let alone = program.procedure(named: "main") != nil && !program.isPosted("main") ? build(true) : nil
+    let alone = program.procedure(named: "main") != nil && !program.mainIsPosted ? build(true) : nil
     self.scheduled = scheduled.map { $0.map(\.term) }
     self.alone = alone.map { $0.map { $0.map(\.term) } }
     for case .success(let invariant) in [scheduled, alone].compactMap({ $0 }) {
