@@ -46,6 +46,16 @@ public struct AsyncConditionVerdict: Sendable {
   public var outcome: ProofOutcome
   /// Why it holds without a query (e.g. "the sibling writes nothing the precondition reads"), if so.
   public var reasonWithoutQuery: String?
+  /// `condition.description`, made once and shared where the same text recurs (condition 4
+  /// of one sibling is recorded under every pending procedure: N² times for N procedures).
+  public var description: String
+
+  init(condition: AsyncCondition, outcome: ProofOutcome, reasonWithoutQuery: String?, description: String? = nil) {
+    self.condition = condition
+    self.outcome = outcome
+    self.reasonWithoutQuery = reasonWithoutQuery
+    self.description = description ?? condition.description
+  }
 }
 
 /// Everything checked for one async procedure.
@@ -91,7 +101,7 @@ extension AsyncProcedureVerdict {
   /// The verdict in the terms every checker shares (`ProcedureVerdict`): what reports, JSON and exit codes read.
   public var verdict: ProcedureVerdict {
     ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
-      ProcedureVerdict.Condition(condition.condition.description, outcome: condition.outcome,
+      ProcedureVerdict.Condition(condition.description, outcome: condition.outcome,
                                  reasonWithoutQuery: condition.reasonWithoutQuery)
     })
   }

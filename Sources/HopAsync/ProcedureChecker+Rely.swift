@@ -50,9 +50,9 @@ extension ProcedureChecker {
   /// (by default: its precondition) satisfied. Recorded under f.
   mutating func checkRespectsRely(of target: AsyncProgram.RelyTarget, at index: Int, _ run: Run) {
     let pendingName = target.name
-    let condition = AsyncCondition.siblingRespectsRely(sibling: name)
+    let condition = respectsRely
     if target.isUnconstrained {
-      record(pendingName, condition, .valid, withoutQuery: "'\(pendingName)' has no precondition")
+      record(pendingName, condition, .valid, withoutQuery: target.noPrecondition)
       return
     }
     // Sound skip: with no rely, f's rely is its precondition, a formula of f's parameters

@@ -18,6 +18,10 @@ struct ProcedureChecker {
   let specifications: Specifications
   /// What the body may change (to skip condition 4 queries that cannot fail).
   let writes: Footprint
+  /// Condition 4 with this procedure as the sibling, and its text, made once: it is
+  /// recorded under every pending procedure.
+  let respectsRely: AsyncCondition
+  let respectsRelyText: String
   /// Verdicts by the procedure they are about (condition 4 is about the pending one).
   var verdicts: [(procedure: String, verdict: AsyncConditionVerdict)] = []
   var diagnostics: [Diagnostic] = []
@@ -33,6 +37,8 @@ struct ProcedureChecker {
     fresh = FreshConstants(continuing: start.fresh)
     specifications = Specifications(program: program, fresh: fresh)
     writes = Footprint(writesOf: procedure.body)
+    respectsRely = .siblingRespectsRely(sibling: procedure.name.name)
+    respectsRelyText = respectsRely.description
   }
 
   /// The run of the body from the start state, with what it must establish.
@@ -116,8 +122,9 @@ struct ProcedureChecker {
 
   mutating func record(_ procedure: String, _ condition: AsyncCondition, _ outcome: ProofOutcome,
                        withoutQuery reason: String? = nil) {
+    let description = condition == respectsRely ? respectsRelyText : nil
     verdicts.append((procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
-                                                      reasonWithoutQuery: reason)))
+                                                      reasonWithoutQuery: reason, description: description)))
   }
 
   /// Records `condition` (of `procedure`) as unknown because it could not
