@@ -42,9 +42,15 @@
   F(Z3_string, Z3_benchmark_to_smtlib_string, (Z3_context c, Z3_string name, Z3_string logic, Z3_string status, Z3_string attributes, unsigned num_assumptions, Z3_ast const assumptions[], Z3_ast formula), (c, name, logic, status, attributes, num_assumptions, assumptions, formula)) \
   V(Z3_del_config, (Z3_config c), (c)) \
   V(Z3_del_context, (Z3_context c), (c)) \
+  F(Z3_func_decl, Z3_get_app_decl, (Z3_context c, Z3_app a), (c, a)) \
+  F(Z3_ast, Z3_get_app_arg, (Z3_context c, Z3_app a, unsigned i), (c, a, i)) \
+  F(unsigned, Z3_get_app_num_args, (Z3_context c, Z3_app a), (c, a)) \
+  F(Z3_ast_kind, Z3_get_ast_kind, (Z3_context c, Z3_ast a), (c, a)) \
   F(Z3_lbool, Z3_get_bool_value, (Z3_context c, Z3_ast a), (c, a)) \
+  F(Z3_decl_kind, Z3_get_decl_kind, (Z3_context c, Z3_func_decl d), (c, d)) \
   F(Z3_error_code, Z3_get_error_code, (Z3_context c), (c)) \
   F(Z3_string, Z3_get_numeral_string, (Z3_context c, Z3_ast a), (c, a)) \
+  F(Z3_ast, Z3_get_quantifier_body, (Z3_context c, Z3_ast a), (c, a)) \
   F(bool, Z3_is_numeral_ast, (Z3_context c, Z3_ast a), (c, a)) \
   F(Z3_ast, Z3_mk_add, (Z3_context c, unsigned num_args, Z3_ast const args[]), (c, num_args, args)) \
   F(Z3_ast, Z3_mk_and, (Z3_context c, unsigned num_args, Z3_ast const args[]), (c, num_args, args)) \

@@ -43,8 +43,9 @@ public enum AsyncChecker {
     guard !report.diagnostics.hasErrors else { return report }
 
     var verdicts: [String: [AsyncConditionVerdict]] = [:]
+    let start = StartAssumptions(program: asyncProgram, smt: smt)
     for procedure in asyncProgram.procedures {
-      var checker = ProcedureChecker(program: asyncProgram, procedure: procedure, queries: queries)
+      var checker = ProcedureChecker(program: asyncProgram, procedure: procedure, queries: queries, start: start)
       checker.check()
       for (name, verdict) in checker.verdicts { verdicts[name, default: []].append(verdict) }
       report.diagnostics += checker.diagnostics
@@ -53,7 +54,7 @@ public enum AsyncChecker {
       AsyncProcedureVerdict(name: $0.name.name, conditions: verdicts[$0.name.name] ?? [])
     }
     report.diagnostics = report.diagnostics.sortedBySource()
-    report.queryCount = smt.statistics.queries
+    report.queryCount = queries.asked
     report.solverTime = smt.statistics.time
     report.dumpedQueries = queries.dumped
     return report

@@ -10,10 +10,31 @@ public struct AsyncProgram: Sendable {
   public let fields: [String]
   /// For each procedure, the `post` statements of its body, in source order.
   let postSites: [String: [PostSite]]
-  /// For each procedure with a precondition, what the precondition reads of
-  /// the shared state (its variables cut down to the globals), computed once:
-  /// condition 4 compares it with every sibling's writes, N² times.
-  let preconditionReads: [String: Footprint]
+  /// For each procedure (in the order of `procedures`), what condition 4
+  /// needs to know of it as the pending one, computed once: condition 4 is
+  /// looked at for every pair, N² times.
+  let relyTargets: [RelyTarget]
+  /// Whether some procedure posts `main` (then it is a sibling too).
+  let mainIsPosted: Bool
+
+  /// A procedure as the pending one of condition 4.
+  final class RelyTarget: Sendable {
+    let name: String
+    /// No precondition and no rely: nothing can break it.
+    let isUnconstrained: Bool
+    /// Why condition 4 then holds without a query (one text for every sibling).
+    let noPrecondition: String
+    /// With a precondition and no written rely: what the precondition reads
+    /// of the shared state (its variables cut down to the globals).
+    let preconditionReads: Footprint?
+
+    init(name: String, isUnconstrained: Bool, preconditionReads: Footprint?) {
+      self.name = name
+      self.isUnconstrained = isUnconstrained
+      noPrecondition = "'\(name)' has no precondition"
+      self.preconditionReads = preconditionReads
+    }
+  }
 
   /// A `post` statement: the procedure it posts and where it is written.
   struct PostSite: Hashable, Sendable {
@@ -44,14 +65,17 @@ public struct AsyncProgram: Sendable {
     self.fields = fields.sorted()
     self.postSites = postSites
     let globalSet = Set(globals)
-    var preconditionReads: [String: Footprint] = [:]
-    for procedure in procedures {
-      guard let precondition = procedure.precondition else { continue }
-      var reads = Footprint(readsOf: precondition)
-      reads.variables.formIntersection(globalSet)
-      preconditionReads[procedure.name.name] = reads
+    relyTargets = procedures.map { procedure in
+      var reads: Footprint?
+      if procedure.rely == nil, let precondition = procedure.precondition {
+        reads = Footprint(readsOf: precondition)
+        reads?.variables.formIntersection(globalSet)
+      }
+      return RelyTarget(name: procedure.name.name,
+                        isUnconstrained: procedure.precondition == nil && procedure.rely == nil,
+                        preconditionReads: reads)
     }
-    self.preconditionReads = preconditionReads
+    mainIsPosted = postSites.values.contains { $0.contains { $0.callee == "main" } }
   }
 
   public func procedure(named name: String) -> AsyncProcedureDecl? {
@@ -64,14 +88,9 @@ public struct AsyncProgram: Sendable {
     return (postSites[procedure] ?? []).map(\.callee).filter { seen.insert($0).inserted }
   }
 
-  /// True when some procedure posts `procedure`.
-  func isPosted(_ procedure: String) -> Bool {
-    postSites.values.contains { $0.contains { $0.callee == procedure } }
-  }
-
-  /// The procedures that may run while some instance is pending: all of
-  /// them, except `main` when nothing posts it (it then runs first and alone).
-  var siblings: [AsyncProcedureDecl] {
-    procedures.filter { $0.name.name != "main" || isPosted("main") }
+  /// Whether the procedure `name` may run while some instance is pending:
+  /// every one may, except `main` when nothing posts it (it then runs first and alone).
+  func isSibling(_ name: String) -> Bool {
+    name != "main" || mainIsPosted
   }
 }

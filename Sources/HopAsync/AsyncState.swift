@@ -1,5 +1,6 @@
 import HashTreeCollections
 import HopSMT
+import HopSyntax
 
 /// One shared state of an async program, as SMT terms: the globals
 /// (integers), one array per heap field (address → value), the allocation
@@ -44,15 +45,30 @@ final class FreshConstants {
   let smt: SMTContext
   private let program: AsyncProgram
   private var counters: [String: Int] = [:]
+  /// The object whose numbering this one continues (`StartAssumptions`): it must make no
+  /// constant after this one is made, so that no name is made twice.
+  private let parent: FreshConstants?
 
   init(smt: SMTContext, program: AsyncProgram) {
     self.smt = smt
     self.program = program
+    parent = nil
+  }
+
+  /// Fresh constants that continue `parent`'s numbering, which must make no more.
+  init(continuing parent: FreshConstants) {
+    smt = parent.smt
+    program = parent.program
+    self.parent = parent
+  }
+
+  private func count(_ base: String) -> Int {
+    counters[base] ?? parent?.count(base) ?? 0
   }
 
   /// A constant not made before by this object: `base`, then `base@1`, `base@2`, ...
   func constant(_ base: String, _ sort: SMTSort) -> SMTTerm {
-    let count = counters[base, default: 0]
+    let count = count(base)
     counters[base] = count + 1
     return smt.constant(count == 0 ? base : "\(base)@\(count)", sort)
   }
@@ -60,16 +76,21 @@ final class FreshConstants {
   /// A state whose every part is a fresh constant; `suffix` tells states apart in names.
   func state(_ suffix: String) -> AsyncState {
     AsyncState(
-      globals: TreeDictionary(uniqueKeysWithValues: program.globals.map { ($0, constant("\($0)\(suffix)", .int)) }),
-      fields: TreeDictionary(uniqueKeysWithValues: program.fields.map {
-        ($0, constant("\($0)\(suffix)", .array(arity: 1, element: .int)))
-      }),
-      valid: constant("valid\(suffix)", .array(arity: 1, element: .bool)),
-      pending: TreeDictionary(uniqueKeysWithValues: program.procedures.map { procedure in
-        let arity = procedure.parameters.count
-        let sort: SMTSort = arity == 0 ? .bool : .array(arity: arity, element: .bool)
-        return (procedure.name.name, constant("pending_\(procedure.name.name)\(suffix)", sort))
-      }))
+      globals: TreeDictionary(uniqueKeysWithValues: program.globals.map { ($0, global($0, suffix)) }),
+      fields: TreeDictionary(uniqueKeysWithValues: program.fields.map { ($0, field($0, suffix)) }),
+      valid: valid(suffix),
+      pending: TreeDictionary(uniqueKeysWithValues: program.procedures.map { ($0.name.name, pending($0, suffix)) }))
+  }
+
+  private func global(_ name: String, _ suffix: String) -> SMTTerm { constant("\(name)\(suffix)", .int) }
+  private func field(_ name: String, _ suffix: String) -> SMTTerm {
+    constant("\(name)\(suffix)", .array(arity: 1, element: .int))
+  }
+  private func valid(_ suffix: String) -> SMTTerm { constant("valid\(suffix)", .array(arity: 1, element: .bool)) }
+  private func pending(_ procedure: AsyncProcedureDecl, _ suffix: String) -> SMTTerm {
+    let arity = procedure.parameters.count
+    let sort: SMTSort = arity == 0 ? .bool : .array(arity: arity, element: .bool)
+    return constant("pending_\(procedure.name.name)\(suffix)", sort)
   }
 
   /// `state` with the parts in `footprint` replaced by fresh constants (a
@@ -88,16 +109,20 @@ final class FreshConstants {
   /// all addresses makes Z3 slow to find counterexamples.
   func havoc(_ state: AsyncState, _ footprint: Footprint,
              suffix: String) -> (state: AsyncState, kept: KeptFacts) {
-    let fresh = self.state(suffix)
+    // Only the parts the loop changes are made fresh: a loop costs what it writes, not the program's size.
     var result = state
-    for name in footprint.variables where state.globals[name] != nil { result.globals[name] = fresh.globals[name] }
+    for name in footprint.variables.sorted() where state.globals[name] != nil {
+      result.globals[name] = global(name, suffix)
+    }
     var keptFields: [String] = []
     for field in state.fields.keys.sorted() where footprint.fieldsWritten.contains(field) || footprint.allocates {
-      result.fields[field] = fresh.fields[field]
+      result.fields[field] = self.field(field, suffix)
       if !footprint.fieldsWritten.contains(field) && !footprint.frees { keptFields.append(field) }
     }
-    if footprint.allocation { result.valid = fresh.valid }
-    for procedure in footprint.pending { result.pending[procedure] = fresh.pending[procedure] }
+    if footprint.allocation { result.valid = valid(suffix) }
+    for procedure in program.procedures where footprint.pending.contains(procedure.name.name) {
+      result.pending[procedure.name.name] = pending(procedure, suffix)
+    }
     let smt = self.smt, before = state, after = result, allocation = footprint.allocation
     let grows = !footprint.frees, shrinks = !footprint.allocates
     return (result, { address in

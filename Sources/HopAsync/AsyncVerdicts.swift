@@ -46,6 +46,16 @@ public struct AsyncConditionVerdict: Sendable {
   public var outcome: ProofOutcome
   /// Why it holds without a query (e.g. "the sibling writes nothing the precondition reads"), if so.
   public var reasonWithoutQuery: String?
+  /// `condition.description`, made once and shared where the same text recurs (condition 4
+  /// of one sibling is recorded under every pending procedure: N² times for N procedures).
+  public var description: String
+
+  init(condition: AsyncCondition, outcome: ProofOutcome, reasonWithoutQuery: String?, description: String? = nil) {
+    self.condition = condition
+    self.outcome = outcome
+    self.reasonWithoutQuery = reasonWithoutQuery
+    self.description = description ?? condition.description
+  }
 }
 
 /// Everything checked for one async procedure.
@@ -70,7 +80,11 @@ public struct DumpedQuery: Sendable {
 public struct AsyncReport: Sendable {
   public var procedures: [AsyncProcedureVerdict] = []
   public var diagnostics: [Diagnostic] = []
+  /// The queries asked, one per condition, obligation or blame step (one `--dump-smt` file
+  /// each); a query first asked without the start conjuncts it does not need and then
+  /// whole (decision 80) counts once.
   public var queryCount = 0
+  /// The time Z3 spent, over every solver call.
   public var solverTime: Duration = .zero
   public var dumpedQueries: [DumpedQuery] = []
   /// Why nothing was checked, when libz3 could not be loaded (every procedure is then unknown).
@@ -87,7 +101,7 @@ extension AsyncProcedureVerdict {
   /// The verdict in the terms every checker shares (`ProcedureVerdict`): what reports, JSON and exit codes read.
   public var verdict: ProcedureVerdict {
     ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
-      ProcedureVerdict.Condition(condition.condition.description, outcome: condition.outcome,
+      ProcedureVerdict.Condition(condition.description, outcome: condition.outcome,
                                  reasonWithoutQuery: condition.reasonWithoutQuery)
     })
   }

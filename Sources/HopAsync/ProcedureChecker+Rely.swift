@@ -48,26 +48,24 @@ extension ProcedureChecker {
   /// Condition 4 for the pair (pending f, running g = this procedure): an
   /// instance of f pending before and after g runs still has its rely
   /// (by default: its precondition) satisfied. Recorded under f.
-  mutating func checkRespectsRely(of pending: AsyncProcedureDecl, _ run: Run) {
-    let pendingName = pending.name.name
-    let condition = AsyncCondition.siblingRespectsRely(sibling: name)
-    if pending.rely == nil && pending.precondition == nil {
-      record(pendingName, condition, .valid, withoutQuery: "'\(pendingName)' has no precondition")
+  mutating func checkRespectsRely(of target: AsyncProgram.RelyTarget, at index: Int, _ run: Run) {
+    let pendingName = target.name
+    let condition = respectsRely
+    if target.isUnconstrained {
+      record(pendingName, condition, .valid, withoutQuery: target.noPrecondition)
       return
     }
     // Sound skip: with no rely, f's rely is its precondition, a formula of f's parameters
     // (which g cannot change) and of the shared state it reads; if g's body writes none of
     // that (no global, field, allocation or pending set it reads), the precondition has the
     // same value before and after g, so it still holds. The reads are computed once per
-    // procedure (`AsyncProgram.preconditionReads`), so this test costs O(1) per pair.
-    if pending.rely == nil, procedure.guarantee == nil, pending.precondition != nil,
-       let reads = program.preconditionReads[pendingName] {
-      if !writes.overlaps(reads: reads) {
-        record(pendingName, condition, .valid,
-               withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
-        return
-      }
+    // procedure (`AsyncProgram.relyTargets`), so this test costs O(1) per pair.
+    if procedure.guarantee == nil, let reads = target.preconditionReads, !writes.overlaps(reads: reads) {
+      record(pendingName, condition, .valid,
+             withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
+      return
     }
+    let pending = program.procedures[index]
     let arguments = specifications.arguments(of: pending)
     if procedure.guarantee != nil {
       checkGuaranteeImpliesRely(of: pending, arguments)
@@ -93,7 +91,7 @@ extension ProcedureChecker {
       pending.rely == nil ? specifications.preconditionParts(pending, arguments, in: state) : []
     }
     let observed = { [example] (state: AsyncState) in example.terms + parts(state).map(\.term) }
-    switch queries.ask("\(pendingName)-c4-\(name)", run.final.facts + facts, observing: observed(run.final.state)) {
+    switch askAboutRun("\(pendingName)-c4-\(name)", run.final.facts + facts, observing: observed(run.final.state)) {
     case .unsatisfiable:
       record(pendingName, condition, .valid)
     case .unknown(let reason):

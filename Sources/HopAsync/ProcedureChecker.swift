@@ -12,10 +12,16 @@ struct ProcedureChecker {
   let program: AsyncProgram
   let procedure: AsyncProcedureDecl
   let queries: QueryRunner
+  /// The start state and invariant every procedure shares.
+  let start: StartAssumptions
   let fresh: FreshConstants
   let specifications: Specifications
   /// What the body may change (to skip condition 4 queries that cannot fail).
   let writes: Footprint
+  /// Condition 4 with this procedure as the sibling, and its text, made once: it is
+  /// recorded under every pending procedure.
+  let respectsRely: AsyncCondition
+  let respectsRelyText: String
   /// Verdicts by the procedure they are about (condition 4 is about the pending one).
   var verdicts: [(procedure: String, verdict: AsyncConditionVerdict)] = []
   var diagnostics: [Diagnostic] = []
@@ -23,13 +29,16 @@ struct ProcedureChecker {
   var smt: SMTContext { fresh.smt }
   var name: String { procedure.name.name }
 
-  init(program: AsyncProgram, procedure: AsyncProcedureDecl, queries: QueryRunner) {
+  init(program: AsyncProgram, procedure: AsyncProcedureDecl, queries: QueryRunner, start: StartAssumptions) {
     self.program = program
     self.procedure = procedure
     self.queries = queries
-    fresh = FreshConstants(smt: queries.smt, program: program)
+    self.start = start
+    fresh = FreshConstants(continuing: start.fresh)
     specifications = Specifications(program: program, fresh: fresh)
     writes = Footprint(writesOf: procedure.body)
+    respectsRely = .siblingRespectsRely(sibling: procedure.name.name)
+    respectsRelyText = respectsRely.description
   }
 
   /// The run of the body from the start state, with what it must establish.
@@ -67,8 +76,8 @@ struct ProcedureChecker {
     checkGuarantee(run)
     for child in program.children(of: name) { checkChild(child, run) }
     checkRelyPreservesPrecondition()
-    if program.siblings.contains(where: { $0.name.name == name }) {
-      for pending in program.procedures { checkRespectsRely(of: pending, run) }
+    if program.isSibling(name) {
+      for (index, target) in program.relyTargets.enumerated() { checkRespectsRely(of: target, at: index, run) }
     }
   }
 
@@ -80,10 +89,9 @@ struct ProcedureChecker {
     record(name, .guarantee, procedure.guarantee == nil ? .valid : .unknown)
     for child in program.children(of: name) { record(name, .childPrecondition(child: child), .unknown) }
     checkRelyPreservesPrecondition()
-    if program.siblings.contains(where: { $0.name.name == name }) {
-      for pending in program.procedures {
-        let unconstrained = pending.precondition == nil && pending.rely == nil
-        record(pending.name.name, .siblingRespectsRely(sibling: name), unconstrained ? .valid : .unknown)
+    if program.isSibling(name) {
+      for target in program.relyTargets {
+        record(target.name, .siblingRespectsRely(sibling: name), target.isUnconstrained ? .valid : .unknown)
       }
     }
   }
@@ -92,11 +100,11 @@ struct ProcedureChecker {
     let parameters = specifications.arguments(of: procedure)
     var variables = Dictionary(zip(procedure.parameters.map(\.name), parameters), uniquingKeysWith: { a, _ in a })
     for local in procedure.locals { variables[local.name] = fresh.constant(local.name, .int) }
-    let state = fresh.state("")
+    let state = start.state
     var facts = fresh.axioms(state)
     facts.append(try specifications.precondition(procedure, parameters, in: state))
     facts.append(smt.not(state.isPending(name, parameters, in: smt)))
-    facts += try specifications.startInvariant(for: procedure, in: state)
+    facts += try start.invariant(for: procedure)
     let start = PathState(state: state, variables: variables, facts: facts)
     var executor = AsyncSymbolicExecutor(fresh: fresh, initial: start)
     let final = try executor.run(procedure.body, from: start)
@@ -104,12 +112,19 @@ struct ProcedureChecker {
                snapshots: executor.snapshots, kept: executor.kept)
   }
 
+  /// A query whose facts include the run's start: asked first without the start
+  /// conjuncts that cannot change its answer (`StartAssumptions.relevant`).
+  func askAboutRun(_ name: String, _ facts: [SMTTerm], observing observed: [SMTTerm] = []) -> QueryAnswer {
+    queries.ask(name, facts, observing: observed, relevant: start.relevant(facts))
+  }
+
   // MARK: Recording answers
 
   mutating func record(_ procedure: String, _ condition: AsyncCondition, _ outcome: ProofOutcome,
                        withoutQuery reason: String? = nil) {
+    let description = condition == respectsRely ? respectsRelyText : nil
     verdicts.append((procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
-                                                      reasonWithoutQuery: reason)))
+                                                      reasonWithoutQuery: reason, description: description)))
   }
 
   /// Records `condition` (of `procedure`) as unknown because it could not
@@ -183,7 +198,7 @@ struct ProcedureChecker {
       for local in procedure.locals {
         if let value = obligation.variables[local.name] { example.add(local.name, value) }
       }
-      switch queries.ask("\(name)-\(condition == .memorySafety ? "memory" : "invariant")-\(index + 1)",
+      switch askAboutRun("\(name)-\(condition == .memorySafety ? "memory" : "invariant")-\(index + 1)",
                          obligation.facts + [smt.not(obligation.goal)], observing: example.terms) {
       case .unsatisfiable:
         continue
@@ -213,7 +228,7 @@ struct ProcedureChecker {
     for snapshot in run.snapshots.reversed() {
       guard let before = try? holds(snapshot.before), let after = try? holds(snapshot.path.state) else { continue }
       let facts = run.final.facts + snapshot.path.facts + extra + [smt.not(atEnd), before, smt.not(after)]
-      if case .satisfiable(let evidence) = queries.ask(query, facts, observing: observed(snapshot.path.state)) {
+      if case .satisfiable(let evidence) = askAboutRun(query, facts, observing: observed(snapshot.path.state)) {
         return (snapshot, evidence)
       }
     }
@@ -243,7 +258,7 @@ struct ProcedureChecker {
       specifications.guaranteeParts(procedure, run.parameters, old: run.start.state, current: state)
     }
     let observed = { (state: AsyncState) in example.terms + parts(state).map(\.term) }
-    switch queries.ask("\(name)-c1-guarantee", run.final.facts + [smt.not(final)], observing: observed(run.final.state)) {
+    switch askAboutRun("\(name)-c1-guarantee", run.final.facts + [smt.not(final)], observing: observed(run.final.state)) {
     case .unsatisfiable:
       record(name, .guarantee, .valid)
     case .unknown(let reason):
@@ -299,7 +314,7 @@ struct ProcedureChecker {
     }
     let parts = { (arguments: [SMTTerm]) in specifications.preconditionParts(callee, arguments, in: end) }
     let observed = { (arguments: [SMTTerm]) in example(arguments).terms + parts(arguments).map(\.term) }
-    switch queries.ask("\(name)-c2-\(child)", run.final.facts + facts + run.kept(at: arguments),
+    switch askAboutRun("\(name)-c2-\(child)", run.final.facts + facts + run.kept(at: arguments),
                        observing: observed(arguments)) {
     case .unsatisfiable:
       record(name, condition, .valid)
@@ -310,7 +325,7 @@ struct ProcedureChecker {
       var blamed: (Snapshot, Evidence)?
       for snapshot in run.snapshots {
         guard let posted = snapshot.posted, posted.procedure == child, let facts = try? violated(posted.arguments),
-              case .satisfiable(let evidence) = queries.ask("\(name)-c2-\(child)-blame",
+              case .satisfiable(let evidence) = askAboutRun("\(name)-c2-\(child)-blame",
                                                             run.final.facts + snapshot.path.facts + facts
                                                               + run.kept(at: posted.arguments),
                                                             observing: observed(posted.arguments))

@@ -10,6 +10,9 @@ final class QueryRunner {
   private(set) var dumped: [DumpedQuery] = []
   private var names: [String: Int] = [:]
   private var observationCount = 0
+  /// The queries asked (one per condition, blame step or obligation), whatever number of
+  /// solver calls answered them: the number of `--dump-smt` files.
+  private(set) var asked = 0
 
   init(smt: SMTContext, dumping: Bool) {
     self.smt = smt
@@ -21,7 +24,18 @@ final class QueryRunner {
   /// values of `observed` terms in the model are kept as the evidence: each
   /// is tied to a fresh constant inside the query, because evaluating a
   /// compound term in a model with array interpretations can take Z3 forever.
-  func ask(_ name: String, _ facts: [SMTTerm], observing observed: [SMTTerm] = []) -> QueryAnswer {
+  ///
+  /// `relevant`, when given, is a part of `facts` that has a model exactly when
+  /// `facts` do (decision 80): it is asked first, and when it has none, that is
+  /// the answer. Otherwise `facts` are asked as they are, so a counterexample
+  /// is the one the whole query gives.
+  func ask(_ name: String, _ facts: [SMTTerm], observing observed: [SMTTerm] = [],
+           relevant: [SMTTerm]? = nil) -> QueryAnswer {
+    asked += 1
+    if let relevant, case .unsatisfiable = smt.check(relevant) {
+      record(name, facts, answer: "unsat")
+      return .unsatisfiable
+    }
     var all = facts
     var observations: [(term: SMTTerm, constant: SMTTerm)] = []
     for term in observed where !observations.contains(where: { $0.term == term }) {
@@ -36,19 +50,23 @@ final class QueryRunner {
     case .unknown(let reason): .unknown(reason: reason)
     case .satisfiable(let values): .satisfiable(Evidence(values: Array(zip(observations.map(\.term), values))))
     }
-    if dumping {
-      let number = names[name, default: 0] + 1
-      names[name] = number
-      let answerText = switch result {
-      case .satisfiable: "sat"
-      case .unsatisfiable: "unsat"
-      case .unknown: "unknown"
-      }
-      let fileName = number == 1 ? name : "\(name)-\(number)"
-      dumped.append(DumpedQuery(name: fileName, script: smt.script(facts, comment: "\(fileName): unsat means it holds"),
-                                answer: answerText))
+    let answerText = switch result {
+    case .satisfiable: "sat"
+    case .unsatisfiable: "unsat"
+    case .unknown: "unknown"
     }
+    record(name, facts, answer: answerText)
     return answer
+  }
+
+  /// Keeps the query for `--dump-smt`: the whole of `facts`, whichever part answered.
+  private func record(_ name: String, _ facts: [SMTTerm], answer: String) {
+    guard dumping else { return }
+    let number = names[name, default: 0] + 1
+    names[name] = number
+    let fileName = number == 1 ? name : "\(name)-\(number)"
+    dumped.append(DumpedQuery(name: fileName, script: smt.script(facts, comment: "\(fileName): unsat means it holds"),
+                              answer: answer))
   }
 }
 

@@ -79,17 +79,17 @@ struct Specifications {
                                Evaluation(current: current, old: old, variables: variables, oldVariables: variables))
   }
 
-  /// What may be assumed when `procedure` starts in `state`: nothing
-  /// pending before `main` (unless something posts `main`), otherwise every
-  /// pending instance meets its precondition P̂.
-  func startInvariant(for procedure: AsyncProcedureDecl, in state: AsyncState) throws -> [SMTTerm] {
-    let startsAlone = procedure.name.name == "main" && !program.isPosted("main")
-    return try program.procedures.compactMap { other in
+  /// What may be assumed when a procedure starts in `state`, each conjunct
+  /// with the procedure whose pending set it is about: nothing pending
+  /// before `main` when it runs first and alone (`startsAlone`), otherwise
+  /// every pending instance meets its precondition P̂.
+  func startInvariant(startsAlone: Bool, in state: AsyncState) throws -> [(procedure: String, term: SMTTerm)] {
+    try program.procedures.compactMap { other in
       if !startsAlone && other.precondition == nil { return nil }
       let arguments = self.arguments(of: other)
       let pending = state.isPending(other.name.name, arguments, in: smt)
       let body = startsAlone ? smt.not(pending) : smt.implies(pending, try precondition(other, arguments, in: state))
-      return smt.forall(arguments, body)
+      return (other.name.name, smt.forall(arguments, body))
     }
   }
 

@@ -5,7 +5,8 @@ import HopDriver
 /// `hophop-bench async`: end-to-end time of `hophop check` (read, parse,
 /// resolve, run every async procedure and discharge every condition) on each
 /// async example, with the number of solver queries and the time Z3 spent;
-/// then the same for generated rings of N procedures (`AsyncRing`).
+/// then the same for generated programs of N procedures, rings and
+/// independent ones (`AsyncGeneratedProgram`).
 struct AsyncBenchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "async", abstract: "Time of the async rely/guarantee checker on the examples.")
@@ -14,6 +15,8 @@ struct AsyncBenchmark: ParsableCommand {
   @Option(help: "Timed repetitions per file (the fastest is reported).") var repetitions = 5
   @Option(help: "Sizes of the generated ring of async procedures, each checked once (0: none).")
   var ring: [Int] = [10, 100, 1_000]
+  @Option(help: "Sizes of the generated independent async procedures, each checked once (0: none).")
+  var independent: [Int] = [100, 1_000]
 
   func run() throws {
     let files = paths.flatMap { path in
@@ -41,6 +44,7 @@ struct AsyncBenchmark: ParsableCommand {
             + String(format: "%14.1f", (checked?.async?.solverTime ?? .zero).milliseconds))
     }
     print(String(format: "slowest file: %.1f ms (target: under 200 ms per example)", slowest.milliseconds))
-    try AsyncRing.run(sizes: ring)
+    try AsyncGeneratedProgram.independent.run(sizes: independent)
+    try AsyncGeneratedProgram.ring.run(sizes: ring)
   }
 }
