@@ -70,8 +70,8 @@ struct ScalingBenchmark: ParsableCommand {
     let rows: [(String, [Int], (Int) -> String)] = [
       ("N cells passed to N calls", quick ? [100, 200] : [100, 200, 1_000], ScalingWorkloads.calls),
       ("precondition of N explicit cells", quick ? [1_000, 2_000] : [1_000, 2_000, 100_000], ScalingWorkloads.precondition),
-      ("N independent async procedures", quick ? [100, 400] : [100, 400, 1_000], ScalingWorkloads.independent),
-      ("a ring of N async procedures", quick ? [100, 400] : [400, 1_000], AsyncRing.program),
+      ("N independent async procedures", quick ? [100, 400] : [100, 400, 1_000], { AsyncGeneratedProgram.independent.text(size: $0) }),
+      ("a ring of N async procedures", quick ? [100, 400] : [400, 1_000], { AsyncGeneratedProgram.ring.text(size: $0) }),
       ("async literal of N digits", quick ? [30_000] : [300_000], { ScalingWorkloads.literal(digits: $0) }),
     ]
     for (name, sizes, program) in rows {

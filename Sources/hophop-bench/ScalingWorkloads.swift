@@ -1,5 +1,6 @@
 /// The generated programs of issue 27's table, each a family indexed by its size N, so
-/// that `hophop-bench scaling` can show how a cost grows. Every program is valid: a
+/// that `hophop-bench scaling` can show how a cost grows (the async ones are
+/// `AsyncGeneratedProgram`'s). Every program is valid: a
 /// verdict other than "valid" in the table is a bug, not a figure.
 enum ScalingWorkloads {
   /// A `main` that allocates N cells, passes each to a call, then disposes of them:
@@ -21,13 +22,6 @@ enum ScalingWorkloads {
       for i in 1..<n { chain += " * _c\(i) |-> tl: " + (i + 1 < n ? "_c\(i + 1)" : "NULL") }
     }
     return "tl;\np(x) [\(chain)] {\n} [\(chain)]\n"
-  }
-
-  /// N async procedures that share nothing: `async p_i(x) [x > 0] { g_i = g_i + 1; }`.
-  static func independent(_ n: Int) -> String {
-    var text = "global " + (0..<n).map { "g\($0)" }.joined(separator: ", ") + ";\n\nasync main() {\n}\n"
-    for i in 0..<n { text += "\nasync p\(i)(x) [x > 0] {\n  g\(i) = g\(i) + 1;\n}\n" }
-    return text
   }
 
   /// An async `main` that assigns a literal of `digits` sevens to a global.
