@@ -21,6 +21,20 @@ enum PipedProcess {
     case finished(status: Int32, output: [UInt8], errors: [UInt8])
   }
 
+  /// `pipe2(O_CLOEXEC)`: both ends made close-on-exec atomically. Swift's Glibc module does
+  /// not show `pipe2`, so it is declared by its C name below; elsewhere `pipe` then `fcntl`.
+  private static func closeOnExecPipe(_ ends: inout [Int32]) -> Int32 {
+    ends.withUnsafeMutableBufferPointer { buffer in
+      #if os(Linux)
+      return systemPipe2(buffer.baseAddress!, O_CLOEXEC)
+      #else
+      guard pipe(buffer.baseAddress!) == 0 else { return -1 }
+      for descriptor in buffer { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+      return 0
+      #endif
+    }
+  }
+
   /// Runs `arguments[0]` (a path, not searched on `PATH`) with `arguments`, writing `input` to it.
   /// While it runs, Ctrl-C (SIGINT) or SIGTERM stops it before hophop exits.
   static func run(_ arguments: [String], input: [UInt8], timeoutSeconds: Int) -> Outcome {
@@ -29,7 +43,10 @@ enum PipedProcess {
     defer { for pipe in pipes { for descriptor in pipe where descriptor >= 0 { close(descriptor) } } }
     for _ in 0..<3 {
       var ends: [Int32] = [-1, -1]
-      guard pipe(&ends) == 0 else { return .notStarted }
+      // Close-on-exec: a child that another thread starts at the same moment must not inherit
+      // these ends (it would hold a write end open, and this child's reader would wait for its
+      // end of file until that child exits). The dup2 onto 0, 1 and 2 clears the flag for ours.
+      guard Self.closeOnExecPipe(&ends) == 0 else { return .notStarted }
       pipes.append(ends)
     }
     guard let pid = spawn(arguments, stdin: pipes[0][0], stdout: pipes[1][1], stderr: pipes[2][1],
@@ -41,37 +58,51 @@ enum PipedProcess {
       close(pipes[index][end])
       pipes[index][end] = -1
     }
-    // Read both outputs while writing, so a large image cannot fill a pipe and block the child.
-    let output = Received(), errors = Received()
-    let group = DispatchGroup()
-    for (descriptor, received) in [(pipes[1][0], output), (pipes[2][0], errors)] {
-      group.enter()
-      DispatchQueue.global().async {
-        received.bytes = readAll(descriptor)
-        group.leave()
+    // One loop in this thread writes the input and reads both outputs as the pipes allow (so a
+    // large image cannot fill a pipe and block the child). No other thread is used: a reader
+    // queued on Dispatch's pool could wait behind the very jobs that wait for it (`--jobs`).
+    var output: [UInt8] = [], errors: [UInt8] = []
+    var offset = 0
+    // A write of more than the pipe holds would block on a full pipe: ours writes what fits.
+    _ = fcntl(pipes[0][1], F_SETFL, fcntl(pipes[0][1], F_GETFL) | O_NONBLOCK)
+    let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    while pipes[1][0] >= 0 || pipes[2][0] >= 0 {
+      if pipes[0][1] >= 0 && offset == input.count {
+        close(pipes[0][1])
+        pipes[0][1] = -1
+      }
+      var polled = [(pipes[0][1], Int16(POLLOUT)), (pipes[1][0], Int16(POLLIN)), (pipes[2][0], Int16(POLLIN))]
+        .filter { $0.0 >= 0 }.map { pollfd(fd: $0.0, events: $0.1, revents: 0) }
+      let left = deadline - ContinuousClock.now
+      guard left > .zero else { return stop(pid, &pipes) }
+      let milliseconds = Int32(min(left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
+      let ready = poll(&polled, nfds_t(polled.count), milliseconds)
+      if ready < 0 && errno != EINTR { return stop(pid, &pipes) }
+      for entry in polled where entry.revents != 0 {
+        if entry.fd == pipes[0][1] {
+          let written = input.withUnsafeBytes { write(entry.fd, $0.baseAddress! + offset, input.count - offset) }
+          if written > 0 { offset += written } else if errno != EINTR && errno != EAGAIN { offset = input.count }
+          continue
+        }
+        let count = chunk.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+        if count > 0 {
+          if entry.fd == pipes[1][0] { output += chunk[..<count] } else { errors += chunk[..<count] }
+        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+          close(entry.fd)
+          if entry.fd == pipes[1][0] { pipes[1][0] = -1 } else { pipes[2][0] = -1 }
+        }
       }
     }
-    let writeEnd = pipes[0][1]
-    pipes[0][1] = -1
-    DispatchQueue.global().async {
-      writeAll(input, to: writeEnd)
-      close(writeEnd)
-    }
-    if group.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
-      kill(pid, SIGTERM)
-      kill(pid, SIGKILL)
-      _ = wait(for: pid)
-      // The readers may still hold their descriptors: they are left open for them.
-      pipes[1][0] = -1
-      pipes[2][0] = -1
-      return .timedOut
-    }
-    return .finished(status: wait(for: pid), output: output.bytes, errors: errors.bytes)
+    return .finished(status: wait(for: pid), output: output, errors: errors)
   }
 
-  /// What one reader read: written by its reader before it leaves the group, read only after the wait.
-  private final class Received: @unchecked Sendable {
-    var bytes: [UInt8] = []
+  /// Past the time limit: the child is killed and reaped.
+  private static func stop(_ pid: pid_t, _ pipes: inout [[Int32]]) -> Outcome {
+    kill(pid, SIGTERM)
+    kill(pid, SIGKILL)
+    _ = wait(for: pid)
+    return .timedOut
   }
 
   /// The child's pid; it gets `stdin`, `stdout`, `stderr` as 0, 1, 2, closes the descriptors in
@@ -112,29 +143,6 @@ enum PipedProcess {
     return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
   }
 
-  private static func readAll(_ descriptor: Int32) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 { return bytes }
-      bytes += chunk[..<count]
-    }
-  }
-
-  /// Writes until done or the reader is gone (EPIPE: SIGPIPE must be ignored by the caller).
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
-        offset += written
-      }
-    }
-  }
 }
 
 /// While a child runs, Ctrl-C (SIGINT) or SIGTERM stops it before hophop exits.
@@ -161,3 +169,9 @@ private final class ChildStopper: @unchecked Sendable {
     for (number, handler) in previous { signal(number, handler) }
   }
 }
+
+#if os(Linux)
+/// glibc's `pipe2` (see `PipedProcess.closeOnExecPipe`).
+@_silgen_name("pipe2")
+private func systemPipe2(_ ends: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+#endif
