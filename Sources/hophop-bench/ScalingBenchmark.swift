@@ -35,7 +35,6 @@ struct ScalingBenchmark: ParsableCommand {
     var table = ScalingTable(columns: hophops.count)
     print("columns: " + hophops.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "  "))
 
-    table.add("`hophop --version`, minimum of \(versionRuns) (ms)", hophops.map { _ in "" }, peer: "")
     var versions = hophops.map { _ in Double.infinity }
     var floorBest = Double.infinity
     for _ in 0..<versionRuns {
@@ -44,7 +43,7 @@ struct ScalingBenchmark: ParsableCommand {
       }
       if let floor { floorBest = min(floorBest, try ChildRun.run(floor, []).wallSeconds * 1000) }
     }
-    table.replaceLast(versions.map { String(format: "%.2f", $0) },
+    table.add("`hophop --version`, minimum of \(versionRuns) (ms)", versions.map { String(format: "%.2f", $0) },
                       peer: floor == nil ? "" : String(format: "floor %.2f", floorBest) + " (ratio "
                         + versions.map { String(format: "%.2f", $0 / floorBest) }.joined(separator: ", ") + ")")
     table.add("executable (MB)", hophops.map { String(format: "%.1f", Self.megabytes($0)) },

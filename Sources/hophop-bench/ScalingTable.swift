@@ -13,13 +13,6 @@ struct ScalingTable {
     Swift.print("  \(name): " + cells.joined(separator: " | ") + (peer.isEmpty ? "" : " | \(peer)"))
   }
 
-  mutating func replaceLast(_ cells: [String], peer: String) {
-    guard !rows.isEmpty else { return }
-    rows[rows.count - 1].cells = cells
-    rows[rows.count - 1].peer = peer
-    Swift.print("  \(rows[rows.count - 1].name): " + cells.joined(separator: " | ") + (peer.isEmpty ? "" : " | \(peer)"))
-  }
-
   func print() {
     Swift.print("\n| workload | " + (1...max(1, columns)).map { "[\($0)]" }.joined(separator: " | ") + " | peer / floor |")
     Swift.print("|---|" + String(repeating: "---|", count: max(1, columns)) + "---|")
