@@ -17,37 +17,20 @@ struct DoublyLinkedFolding {
   func foldOnce(_ heap: SymbolicHeap, uses: [Variable: Int],
                 isOutside: (Term, [SpatialAtom]) -> Bool) -> SymbolicHeap? {
     let atoms = heap.spatial
-    func existential(_ term: Term) -> Variable? {
-      if case .variable(let v) = term, v.isExistential { v } else { nil }
-    }
     for (i, first) in atoms.enumerated() {
       guard let left = segment(first) else { continue }
-      guard let middle = existential(left.after) else { continue }
+      guard let middle = SegmentJoin.existential(left.after) else { continue }
       for (j, second) in atoms.enumerated() where j != i {
-        guard let right = segment(second), right.first == left.after, right.before == left.last else { continue }
-        var inner: [Variable] = []
-        // The middle address stays only as the new last cell (a cell on the right); else it must go unseen.
-        if right.isCell ? false : uses[middle] != 2 { continue }
-        if !right.isCell { inner.append(middle) }
-        // The first part's last cell becomes an inner cell: it must be an existential nothing else mentions.
-        if !left.isCell {
-          guard let last = existential(left.last), uses[last] == 2 else { continue }
-          inner.append(last)
-        }
-        var rest = atoms
-        rest.remove(at: max(i, j))
-        rest.remove(at: min(i, j))
+        guard let right = segment(second), right.first == left.after, right.before == left.last,
+              let inner = SegmentJoin.innerCells(middle: middle, rightIsCell: right.isCell, leftLast: left.last,
+                                                 leftIsCell: left.isCell, uses: uses) else { continue }
+        let rest = SegmentJoin.rest(atoms, without: i, j)
         guard isOutside(right.after, rest), left.before.constantValue == BigInteger(0) || isOutside(left.before, rest) else {
           continue
         }
         let folded = SpatialAtom.predicate(.dlseg, fields: Self.fields,
                                            arguments: [left.first, right.after, left.before, right.last])
-        var result = heap
-        result.spatial = rest + [folded]
-        let gone = Set(inner)
-        result.pure = heap.pure.filter { $0.variables.isDisjoint(with: gone) }
-        result = result.closed
-        return result
+        return SegmentJoin.joined(heap, rest: rest, folded: folded, inner: inner)
       }
     }
     return nil

@@ -28,42 +28,24 @@ struct XorLinkedFolding {
   func foldOnce(_ heap: SymbolicHeap, isOutside: (Term, [SpatialAtom]) -> Bool) -> SymbolicHeap? {
     let atoms = heap.spatial
     let uses = Self.uses(in: atoms)
-    func existential(_ term: Term) -> Variable? {
-      if case .variable(let v) = term, v.isExistential { v } else { nil }
-    }
     for (i, first) in atoms.enumerated() {
       for (j, second) in atoms.enumerated() where j != i {
         guard let field = linkField(first), linkField(second) == field else { continue }
         for start in starts(second) {
           for left in readings(first, field: field, next: start) {
             guard let right = reading(second, field: field, first: start, before: left.last),
-                  let middle = existential(left.after) else { continue }
-            var inner: [Variable] = []
-            // The middle address stays only as the new last cell (a cell on the right); else it must go unseen.
-            if !right.isCell {
-              guard uses[middle] == 2 else { continue }
-              inner.append(middle)
-            }
-            // The first part's last cell becomes an inner cell: an existential nothing else mentions.
-            if !left.isCell {
-              guard let last = existential(left.last), uses[last] == 2 else { continue }
-              inner.append(last)
-            }
-            var rest = atoms
-            rest.remove(at: max(i, j))
-            rest.remove(at: min(i, j))
+                  let middle = SegmentJoin.existential(left.after),
+                  let inner = SegmentJoin.innerCells(middle: middle, rightIsCell: right.isCell, leftLast: left.last,
+                                                     leftIsCell: left.isCell, uses: uses) else { continue }
+            let rest = SegmentJoin.rest(atoms, without: i, j)
             guard right.after.isAtomic, left.before.isAtomic, isOutside(right.after, rest),
                   left.before.constantValue == BigInteger(0) || isOutside(left.before, rest) else { continue }
             // Written the way a segment it extends was written (a reader matches xlseg(f, ..) from f).
             let forwards = [left.first, right.after, left.before, right.last]
             let ends = (left.isBackwards || right.isBackwards ? forwards.reversed() : forwards)
               .map { $0.constantValue == BigInteger(0) ? Term.null : $0 }
-            var result = heap
-            result.spatial = rest + [.predicate(.xlseg, fields: [field, field], arguments: ends)]
-            let gone = Set(inner)
-            result.pure = heap.pure.filter { $0.variables.isDisjoint(with: gone) }
-            result = result.closed
-            return result
+            return SegmentJoin.joined(heap, rest: rest, folded: .predicate(.xlseg, fields: [field, field], arguments: ends),
+                                      inner: inner)
           }
         }
       }
