@@ -5,14 +5,12 @@
 # peer built locally (../shared/tools/build-smallfoot after fetching
 # alpaylan/VerySmallFoot); its examples are not in this repository.
 # Usage: Benchmarks/smallfoot-side-by-side.sh SMALLFOOT FOLDER_OF_SF_FILES
-# hophop is built as shipped (release, static Swift runtime; see sl-comp.sh).
+# hophop is built as shipped (scripts/build-static.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 smallfoot="$1"
 folder="$2"
-flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie)
-swift build "${flags[@]}" --product hophop >/dev/null
-hophop="$(swift build "${flags[@]}" --show-bin-path)/hophop"
+hophop="$(bash scripts/build-static.sh hophop)/hophop"
 python3 - "$hophop" "$smallfoot" "$folder" "${HOPHOP_BENCH_PASSES:-5}" <<'PY'
 import pathlib, statistics, subprocess, sys, time
 hophop, smallfoot, folder, passes = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3]), int(sys.argv[4])

@@ -6,7 +6,26 @@
 # Usage: scripts/build-static.sh [PRODUCT...] (default: hophop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker -s)
+# C++'s and GCC's runtimes and GMP are linked statically too where their archives are
+# installed (decision 86): the dynamic loader then maps and relocates only libc and libm.
+# The archives are reached through a folder of links to them, searched first: -L for
+# the -lstdc++ of static-stdlib-args.lnk, and a gmp.pc of our own for the -lgmp that
+# SwiftPM takes from pkg-config (with the system's -L/usr/lib/..., it would find the .so).
+archives="$PWD/.build-static/static-archives"
+mkdir -p "$archives/pkgconfig"
+for library in libstdc++.a libgmp.a; do
+  found=$(clang -print-file-name="$library" 2>/dev/null || true)
+  [ -f "$found" ] || found="/usr/lib/$(uname -m)-linux-gnu/$library"
+  if [ -f "$found" ]; then ln -sf "$found" "$archives/$library"; else rm -f "$archives/$library"; fi
+done
+if [ -e "$archives/libgmp.a" ]; then
+  printf 'Name: gmp\nDescription: GMP, linked statically\nVersion: 6\nLibs: -L%s -lgmp\nCflags:\n' "$archives" >"$archives/pkgconfig/gmp.pc"
+  export PKG_CONFIG_PATH="$archives/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+else
+  rm -f "$archives/pkgconfig/gmp.pc"
+fi
+flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+       -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xswiftc -L"$archives" -Xlinker -s)
 products=("$@")
 [ "${#products[@]}" -gt 0 ] || products=(hophop)
 log=$(mktemp)

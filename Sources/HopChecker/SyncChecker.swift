@@ -38,7 +38,7 @@ public enum SyncChecker {
 
   /// The procedures proved on up to `jobs` threads (decision 77), each thread with its own prover
   /// from `provers` (its own Z3 context); the report is the one a sequential run gives, in source order.
-  public static func check(_ program: Program, jobs: Int, provers: @Sendable () -> Prover = { Prover() },
+  public static func check(_ program: Program, jobs: Int, provers: @escaping @Sendable () -> Prover = { Prover() },
                            recordingTraces: Bool = false, inferringInvariants: Bool = true) -> Report {
     var context = ProgramContext(program, prover: provers())
     context.infersInvariants = inferringInvariants
