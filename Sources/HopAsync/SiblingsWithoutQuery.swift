@@ -21,31 +21,15 @@ struct SiblingsWithoutQuery: ConditionFamily {
   let reason: Reason
   /// Every async procedure's name, in source order (shared by every run).
   let names: [String]
-  /// The siblings `names[first ..< end]`.
-  let first: Int
-  private(set) var end: Int
+  /// The siblings, as indices in `names`.
+  let siblings: Range<Int>
 
-  init(pending: String, reason: Reason, names: [String], sibling: Int) {
-    self.pending = pending
-    self.reason = reason
-    self.names = names
-    first = sibling
-    end = sibling + 1
-  }
-
-  /// Adds `sibling` when it comes right after the run for the same reason; false otherwise.
-  mutating func extend(with sibling: Int, _ reason: Reason) -> Bool {
-    guard sibling == end, reason == self.reason else { return false }
-    end += 1
-    return true
-  }
-
-  var count: Int { end - first }
+  var count: Int { siblings.count }
   var outcome: ProofOutcome { .valid }
 
   /// The pair with the `offset`-th sibling of the run, as the checker records a verdict.
   func verdict(at offset: Int) -> AsyncConditionVerdict {
-    let sibling = names[first + offset]
+    let sibling = names[siblings.lowerBound + offset]
     return AsyncConditionVerdict(condition: .siblingRespectsRely(sibling: sibling), outcome: .valid,
                                  reasonWithoutQuery: Self.text(reason, sibling: sibling, pending: pending))
   }
