@@ -42,17 +42,15 @@ public enum AsyncChecker {
       .validate()
     guard !report.diagnostics.hasErrors else { return report }
 
-    var verdicts: [String: [AsyncConditionVerdict]] = [:]
+    let verdicts = AsyncVerdictTable(names: asyncProgram.procedures.map(\.name.name))
     let start = StartAssumptions(program: asyncProgram, smt: smt)
-    for procedure in asyncProgram.procedures {
-      var checker = ProcedureChecker(program: asyncProgram, procedure: procedure, queries: queries, start: start)
+    for index in asyncProgram.procedures.indices {
+      var checker = ProcedureChecker(program: asyncProgram, index: index, queries: queries, start: start,
+                                     verdicts: verdicts)
       checker.check()
-      for (name, verdict) in checker.verdicts { verdicts[name, default: []].append(verdict) }
       report.diagnostics += checker.diagnostics
     }
-    report.procedures = asyncProgram.procedures.map {
-      AsyncProcedureVerdict(name: $0.name.name, conditions: verdicts[$0.name.name] ?? [])
-    }
+    report.procedures = verdicts.verdicts
     report.diagnostics = report.diagnostics.sortedBySource()
     report.queryCount = queries.asked
     report.solverTime = smt.statistics.time

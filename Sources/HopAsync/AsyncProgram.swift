@@ -22,8 +22,6 @@ public struct AsyncProgram: Sendable {
     let name: String
     /// No precondition and no rely: nothing can break it.
     let isUnconstrained: Bool
-    /// Why condition 4 then holds without a query (one text for every sibling).
-    let noPrecondition: String
     /// With a precondition and no written rely: what the precondition reads
     /// of the shared state (its variables cut down to the globals).
     let preconditionReads: Footprint?
@@ -31,7 +29,6 @@ public struct AsyncProgram: Sendable {
     init(name: String, isUnconstrained: Bool, preconditionReads: Footprint?) {
       self.name = name
       self.isUnconstrained = isUnconstrained
-      noPrecondition = "'\(name)' has no precondition"
       self.preconditionReads = preconditionReads
     }
   }

@@ -60,11 +60,45 @@ public struct AsyncConditionVerdict: Sendable {
 
 /// Everything checked for one async procedure.
 public struct AsyncProcedureVerdict: Sendable {
-  public var name: String
-  public var conditions: [AsyncConditionVerdict]
+  /// A part of the verdicts, in the order recorded: verdicts one by one, or a run of
+  /// condition 4 pairs settled without a query, kept without their text (decision 85).
+  enum Entry: Sendable {
+    case checked([AsyncConditionVerdict])
+    case withoutQuery(SiblingsWithoutQuery)
+  }
+
+  public let name: String
+  let entries: [Entry]
+
+  init(name: String, entries: [Entry]) {
+    self.name = name
+    self.entries = entries
+  }
+
+  public init(name: String, conditions: [AsyncConditionVerdict]) {
+    self.init(name: name, entries: conditions.isEmpty ? [] : [.checked(conditions)])
+  }
+
+  /// Every condition, spelled out (N of them for each of N procedures when the procedures are independent).
+  public var conditions: [AsyncConditionVerdict] {
+    entries.flatMap { entry -> [AsyncConditionVerdict] in
+      switch entry {
+      case .checked(let verdicts): verdicts
+      case .withoutQuery(let run): (0..<run.count).map(run.verdict(at:))
+      }
+    }
+  }
+
   /// The worst outcome of its conditions; unknown when none was recorded
   /// (nothing checked is nothing proved).
-  public var outcome: ProofOutcome { conditions.map(\.outcome).max() ?? .unknown }
+  public var outcome: ProofOutcome {
+    entries.compactMap { entry -> ProofOutcome? in
+      switch entry {
+      case .checked(let verdicts): verdicts.map(\.outcome).max()
+      case .withoutQuery(let run): run.outcome
+      }
+    }.max() ?? .unknown
+  }
 }
 
 /// A query sent to the solver, as an SMT-LIB 2 script (`--dump-smt`).
@@ -99,10 +133,15 @@ public struct AsyncReport: Sendable {
 
 extension AsyncProcedureVerdict {
   /// The verdict in the terms every checker shares (`ProcedureVerdict`): what reports, JSON and exit codes read.
+  /// A run of pairs settled without a query stays a family (`ConditionList`): its text is made when read.
   public var verdict: ProcedureVerdict {
-    ProcedureVerdict(name: name, layer: .async, conditions: conditions.map { condition in
-      ProcedureVerdict.Condition(condition.description, outcome: condition.outcome,
-                                 reasonWithoutQuery: condition.reasonWithoutQuery)
-    })
+    ProcedureVerdict(name: name, layer: .async, conditions: ConditionList(pieces: entries.map { entry in
+      switch entry {
+      case .checked(let verdicts):
+        .written(verdicts.map { ProcedureVerdict.Condition($0.description, outcome: $0.outcome,
+                                                           reasonWithoutQuery: $0.reasonWithoutQuery) })
+      case .withoutQuery(let run): .family(run)
+      }
+    }))
   }
 }

@@ -8,7 +8,7 @@ extension ProcedureChecker {
   /// construction).
   mutating func checkRelyPreservesPrecondition() {
     guard let clause = procedure.rely else {
-      record(name, .relyPreservesPrecondition, .valid,
+      record(self.index, .relyPreservesPrecondition, .valid,
              withoutQuery: "no rely is written: it is \"the precondition is preserved\"")
       return
     }
@@ -20,7 +20,7 @@ extension ProcedureChecker {
       preconditionBefore = try specifications.precondition(procedure, arguments, in: before)
       preconditionAfter = try specifications.precondition(procedure, arguments, in: after)
     } catch {
-      notChecked(name, .relyPreservesPrecondition, because: Self.reason(error), at: clause.range)
+      notChecked(self.index, .relyPreservesPrecondition, because: Self.reason(error), at: clause.range)
       return
     }
     let facts = fresh.axioms(before) + fresh.axioms(after) + [
@@ -29,10 +29,10 @@ extension ProcedureChecker {
     let example = stepCounterexample(arguments, pending: nil, before: before, after: after)
     switch queries.ask("\(name)-c3-rely", facts, observing: example.terms) {
     case .unsatisfiable:
-      record(name, .relyPreservesPrecondition, .valid)
+      record(self.index, .relyPreservesPrecondition, .valid)
     case .unknown(let reason):
       reportUnknown("condition 3 (the rely of '\(name)')", reason: reason, at: clause.range)
-      record(name, .relyPreservesPrecondition, .unknown)
+      record(self.index, .relyPreservesPrecondition, .unknown)
     case .satisfiable(let model):
       diagnostics.append(Diagnostic(
         code: .relyTooWeak,
@@ -41,7 +41,7 @@ extension ProcedureChecker {
         notes: [.init("precondition: \(procedure.precondition.map { PrettyPrinter.expression($0, .firstOrder) } ?? "true")",
                       at: procedure.precondition?.range),
                 .init(example.describe(model))]))
-      record(name, .relyPreservesPrecondition, .invalid)
+      record(self.index, .relyPreservesPrecondition, .invalid)
     }
   }
 
@@ -52,23 +52,23 @@ extension ProcedureChecker {
     let pendingName = target.name
     let condition = respectsRely
     if target.isUnconstrained {
-      record(pendingName, condition, .valid, withoutQuery: target.noPrecondition)
+      verdicts.recordWithoutQuery(pending: index, sibling: self.index, .noPrecondition)
       return
     }
     // Sound skip: with no rely, f's rely is its precondition, a formula of f's parameters
     // (which g cannot change) and of the shared state it reads; if g's body writes none of
     // that (no global, field, allocation or pending set it reads), the precondition has the
     // same value before and after g, so it still holds. The reads are computed once per
-    // procedure (`AsyncProgram.relyTargets`), so this test costs O(1) per pair.
+    // procedure (`AsyncProgram.relyTargets`), and the pair is recorded without its text
+    // (`SiblingsWithoutQuery`), so this test costs O(1) per pair.
     if procedure.guarantee == nil, let reads = target.preconditionReads, !writes.overlaps(reads: reads) {
-      record(pendingName, condition, .valid,
-             withoutQuery: "'\(name)' changes nothing the precondition of '\(pendingName)' reads")
+      verdicts.recordWithoutQuery(pending: index, sibling: self.index, .writesNothingRead)
       return
     }
     let pending = program.procedures[index]
     let arguments = specifications.arguments(of: pending)
     if procedure.guarantee != nil {
-      checkGuaranteeImpliesRely(of: pending, arguments)
+      checkGuaranteeImpliesRely(of: pending, at: index, arguments)
       return
     }
     let start = run.start.state, specifications = self.specifications
@@ -81,7 +81,7 @@ extension ProcedureChecker {
     do {
       atEnd = try relyHolds(run.final.state)
     } catch {
-      notChecked(pendingName, condition, because: Self.reason(error), at: procedure.name.range)
+      notChecked(index, condition, because: Self.reason(error), at: procedure.name.range)
       return
     }
     let facts = stillPending + [smt.not(atEnd)]
@@ -93,11 +93,11 @@ extension ProcedureChecker {
     let observed = { [example] (state: AsyncState) in example.terms + parts(state).map(\.term) }
     switch askAboutRun("\(pendingName)-c4-\(name)", run.final.facts + facts, observing: observed(run.final.state)) {
     case .unsatisfiable:
-      record(pendingName, condition, .valid)
+      record(index, condition, .valid)
     case .unknown(let reason):
       reportUnknown("condition 4 ('\(name)' against the rely of a pending '\(pendingName)')", reason: reason,
                     at: procedure.name.range)
-      record(pendingName, condition, .unknown)
+      record(index, condition, .unknown)
     case .satisfiable(let model):
       let blamed = blame(run, "\(pendingName)-c4-\(name)-blame", extra: stillPending, observing: observed, relyHolds)
       let instance = "\(pendingName)(\(pending.parameters.map(\.name).joined(separator: ", ")))"
@@ -112,13 +112,13 @@ extension ProcedureChecker {
         range: blamed?.0.range ?? procedure.name.range,
         notes: [.init("\(relyText(pending)) is declared here", at: (pending.rely ?? pending.precondition)?.range),
                 .init(example.describe(blamed?.1 ?? model))]))
-      record(pendingName, condition, .invalid)
+      record(index, condition, .invalid)
     }
   }
 
   /// Condition 4 when this procedure has a written guarantee: any step the
   /// guarantee allows, from any state, keeps the rely of a pending instance.
-  private mutating func checkGuaranteeImpliesRely(of pending: AsyncProcedureDecl, _ arguments: [SMTTerm]) {
+  private mutating func checkGuaranteeImpliesRely(of pending: AsyncProcedureDecl, at index: Int, _ arguments: [SMTTerm]) {
     let pendingName = pending.name.name
     let condition = AsyncCondition.siblingRespectsRely(sibling: name)
     let before = fresh.state("#before"), after = fresh.state("#after")
@@ -127,13 +127,13 @@ extension ProcedureChecker {
     let guarantee: SMTTerm, rely: SMTTerm
     do {
       guard let written = try specifications.guarantee(procedure, parameters, old: before, current: after) else {
-        notChecked(pendingName, condition, because: "'\(name)' has no written guarantee", at: range)
+        notChecked(index, condition, because: "'\(name)' has no written guarantee", at: range)
         return
       }
       guarantee = written
       rely = try specifications.rely(pending, arguments, old: before, current: after)
     } catch {
-      notChecked(pendingName, condition, because: Self.reason(error), at: range)
+      notChecked(index, condition, because: Self.reason(error), at: range)
       return
     }
     let facts = fresh.axioms(before) + fresh.axioms(after) + [
@@ -142,11 +142,11 @@ extension ProcedureChecker {
     let example = stepCounterexample(parameters, pending: (pending, arguments), before: before, after: after)
     switch queries.ask("\(pendingName)-c4-\(name)", facts, observing: example.terms) {
     case .unsatisfiable:
-      record(pendingName, condition, .valid)
+      record(index, condition, .valid)
     case .unknown(let reason):
       reportUnknown("condition 4 (the guarantee of '\(name)' against the rely of '\(pendingName)')", reason: reason,
                     at: range)
-      record(pendingName, condition, .unknown)
+      record(index, condition, .unknown)
     case .satisfiable(let model):
       diagnostics.append(Diagnostic(
         code: .siblingBreaksRely,
@@ -154,7 +154,7 @@ extension ProcedureChecker {
         range: range,
         notes: [.init("\(relyText(pending)) is declared here", at: (pending.rely ?? pending.precondition)?.range),
                 .init(example.describe(model))]))
-      record(pendingName, condition, .invalid)
+      record(index, condition, .invalid)
     }
   }
 

@@ -22,16 +22,20 @@ struct ProcedureChecker {
   /// recorded under every pending procedure.
   let respectsRely: AsyncCondition
   let respectsRelyText: String
-  /// Verdicts by the procedure they are about (condition 4 is about the pending one).
-  var verdicts: [(procedure: String, verdict: AsyncConditionVerdict)] = []
+  /// Its place in `program.procedures` (and in `verdicts`).
+  let index: Int
+  /// Where verdicts go, by the procedure they are about (condition 4 is about the pending one).
+  let verdicts: AsyncVerdictTable
   var diagnostics: [Diagnostic] = []
 
   var smt: SMTContext { fresh.smt }
   var name: String { procedure.name.name }
 
-  init(program: AsyncProgram, procedure: AsyncProcedureDecl, queries: QueryRunner, start: StartAssumptions) {
+  init(program: AsyncProgram, index: Int, queries: QueryRunner, start: StartAssumptions, verdicts: AsyncVerdictTable) {
     self.program = program
-    self.procedure = procedure
+    self.index = index
+    procedure = program.procedures[index]
+    self.verdicts = verdicts
     self.queries = queries
     self.start = start
     fresh = FreshConstants(continuing: start.fresh)
@@ -63,11 +67,11 @@ struct ProcedureChecker {
       run = try execute()
     } catch let error as EncodingError {
       diagnostics.append(Diagnostic(code: .sortMismatch, message: error.message, range: error.range))
-      record(name, .memorySafety, .invalid)
+      record(index, .memorySafety, .invalid)
       recordWithoutRun()
       return
     } catch {
-      notChecked(name, .memorySafety, because: "its body could not be run symbolically (\(error))",
+      notChecked(index, .memorySafety, because: "its body could not be run symbolically (\(error))",
                  at: procedure.name.range)
       recordWithoutRun()
       return
@@ -86,12 +90,12 @@ struct ProcedureChecker {
   /// procedure, this one or a pending one it is a sibling of, is reported
   /// valid without its conditions. The diagnostic is already given.
   private mutating func recordWithoutRun() {
-    record(name, .guarantee, procedure.guarantee == nil ? .valid : .unknown)
-    for child in program.children(of: name) { record(name, .childPrecondition(child: child), .unknown) }
+    record(index, .guarantee, procedure.guarantee == nil ? .valid : .unknown)
+    for child in program.children(of: name) { record(index, .childPrecondition(child: child), .unknown) }
     checkRelyPreservesPrecondition()
     if program.isSibling(name) {
-      for target in program.relyTargets {
-        record(target.name, .siblingRespectsRely(sibling: name), target.isUnconstrained ? .valid : .unknown)
+      for (pending, target) in program.relyTargets.enumerated() {
+        record(pending, .siblingRespectsRely(sibling: name), target.isUnconstrained ? .valid : .unknown)
       }
     }
   }
@@ -120,21 +124,22 @@ struct ProcedureChecker {
 
   // MARK: Recording answers
 
-  mutating func record(_ procedure: String, _ condition: AsyncCondition, _ outcome: ProofOutcome,
-                       withoutQuery reason: String? = nil) {
+  /// Records the answer on `condition` of the procedure at `procedure` (an index in `program.procedures`).
+  func record(_ procedure: Int, _ condition: AsyncCondition, _ outcome: ProofOutcome,
+              withoutQuery reason: String? = nil) {
     let description = condition == respectsRely ? respectsRelyText : nil
-    verdicts.append((procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
-                                                      reasonWithoutQuery: reason, description: description)))
+    verdicts.record(procedure, AsyncConditionVerdict(condition: condition, outcome: outcome,
+                                                     reasonWithoutQuery: reason, description: description))
   }
 
   /// Records `condition` (of `procedure`) as unknown because it could not
   /// be put to the solver, with the diagnostic that says so (HH212). Every
   /// path that gives up on a condition goes through here: none may leave
   /// the condition out, which would let the procedure be reported valid.
-  mutating func notChecked(_ procedure: String, _ condition: AsyncCondition, because reason: String,
+  mutating func notChecked(_ procedure: Int, _ condition: AsyncCondition, because reason: String,
                            at range: SourceRange) {
     diagnostics.append(Diagnostic(code: .conditionNotChecked,
-                                  message: "\(condition) of '\(procedure)' could not be checked: \(reason)",
+                                  message: "\(condition) of '\(verdicts.names[procedure])' could not be checked: \(reason)",
                                   range: range, notes: [.init("a condition that is not checked is not proved")]))
     record(procedure, condition, .unknown)
   }
@@ -211,9 +216,9 @@ struct ProcedureChecker {
         outcomes[condition] = max(outcomes[condition] ?? .valid, .unknown)
       }
     }
-    record(name, .memorySafety, outcomes[.memorySafety]!)
+    record(index, .memorySafety, outcomes[.memorySafety]!)
     if run.obligations.contains(where: { $0.kind.isLoopInvariant }) {
-      record(name, .loopInvariants, outcomes[.loopInvariants]!)
+      record(index, .loopInvariants, outcomes[.loopInvariants]!)
     }
   }
 
@@ -239,7 +244,7 @@ struct ProcedureChecker {
 
   private mutating func checkGuarantee(_ run: Run) {
     guard let clause = procedure.guarantee else {
-      record(name, .guarantee, .valid, withoutQuery: "no guarantee is written: it is the procedure's exact effect")
+      record(index, .guarantee, .valid, withoutQuery: "no guarantee is written: it is the procedure's exact effect")
       return
     }
     let specifications = self.specifications, procedure = self.procedure
@@ -250,7 +255,7 @@ struct ProcedureChecker {
     do {
       final = try guarantee(run.final.state)
     } catch {
-      notChecked(name, .guarantee, because: Self.reason(error), at: clause.range)
+      notChecked(index, .guarantee, because: Self.reason(error), at: clause.range)
       return
     }
     let example = counterexample(run)
@@ -260,10 +265,10 @@ struct ProcedureChecker {
     let observed = { (state: AsyncState) in example.terms + parts(state).map(\.term) }
     switch askAboutRun("\(name)-c1-guarantee", run.final.facts + [smt.not(final)], observing: observed(run.final.state)) {
     case .unsatisfiable:
-      record(name, .guarantee, .valid)
+      record(index, .guarantee, .valid)
     case .unknown(let reason):
       reportUnknown("condition 1 (the guarantee of '\(name)')", reason: reason, at: clause.range)
-      record(name, .guarantee, .unknown)
+      record(index, .guarantee, .unknown)
     case .satisfiable(let model):
       let blamed = blame(run, "\(name)-c1-blame", observing: observed, guarantee)
       let shown = blamed?.1 ?? model
@@ -275,7 +280,7 @@ struct ProcedureChecker {
         range: blamed?.0.range ?? clause.range,
         notes: [.init("guarantee: \(PrettyPrinter.expression(clause, .firstOrder))", at: clause.range),
                 .init(example.describe(shown))]))
-      record(name, .guarantee, .invalid)
+      record(index, .guarantee, .invalid)
     }
   }
 
@@ -286,11 +291,11 @@ struct ProcedureChecker {
     let sites = program.postSites[name, default: []].filter { $0.callee == child }
     let site = sites.first?.range ?? procedure.name.range
     guard let callee = program.procedure(named: child) else {
-      notChecked(name, condition, because: "'\(child)' is not an async procedure of this program", at: site)
+      notChecked(index, condition, because: "'\(child)' is not an async procedure of this program", at: site)
       return
     }
     guard callee.precondition != nil else {
-      record(name, condition, .valid, withoutQuery: "'\(child)' has no precondition")
+      record(index, condition, .valid, withoutQuery: "'\(child)' has no precondition")
       return
     }
     let end = run.final.state, start = run.start.state, smt = self.smt, specifications = self.specifications
@@ -303,7 +308,7 @@ struct ProcedureChecker {
     do {
       facts = try violated(arguments)
     } catch {
-      notChecked(name, condition, because: Self.reason(error), at: site)
+      notChecked(index, condition, because: Self.reason(error), at: site)
       return
     }
     let base = counterexample(run)
@@ -317,10 +322,10 @@ struct ProcedureChecker {
     switch askAboutRun("\(name)-c2-\(child)", run.final.facts + facts + run.kept(at: arguments),
                        observing: observed(arguments)) {
     case .unsatisfiable:
-      record(name, condition, .valid)
+      record(index, condition, .valid)
     case .unknown(let reason):
       reportUnknown("condition 2 (the precondition of the posted '\(child)')", reason: reason, at: site)
-      record(name, condition, .unknown)
+      record(index, condition, .unknown)
     case .satisfiable(let model):
       var blamed: (Snapshot, Evidence)?
       for snapshot in run.snapshots {
@@ -344,7 +349,7 @@ struct ProcedureChecker {
         notes: [.init("precondition of '\(child)': \(PrettyPrinter.expression(callee.precondition!, .firstOrder))",
                       at: callee.precondition!.range),
                 .init(example(shownArguments).describe(blamed?.1 ?? model))]))
-      record(name, condition, .invalid)
+      record(index, condition, .invalid)
     }
   }
 }

@@ -34,16 +34,21 @@ public struct ProcedureVerdict: Hashable, Sendable {
 
   public var name: String
   public var layer: Layer
-  public var conditions: [Condition]
+  /// In the order they were recorded; some may be kept as families (`ConditionList`).
+  public var conditions: ConditionList
   public var elapsed: Duration
 
-  public init(name: String, layer: Layer, conditions: [Condition], elapsed: Duration = .zero) {
+  public init(name: String, layer: Layer, conditions: ConditionList, elapsed: Duration = .zero) {
     self.name = name
     self.layer = layer
     self.conditions = conditions
     self.elapsed = elapsed
   }
 
+  public init(name: String, layer: Layer, conditions: [Condition], elapsed: Duration = .zero) {
+    self.init(name: name, layer: layer, conditions: ConditionList(conditions), elapsed: elapsed)
+  }
+
   /// The worst outcome of its conditions; `unknown` when nothing was checked.
-  public var outcome: ProofOutcome { conditions.map(\.outcome).max() ?? .unknown }
+  public var outcome: ProofOutcome { conditions.worstOutcome ?? .unknown }
 }

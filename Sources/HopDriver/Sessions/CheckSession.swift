@@ -179,7 +179,7 @@ public enum CheckSession {
     header += ", \(file.elapsed.millisecondsText(decimals: 0)) ms)"
     let width = procedures.map(\.name.count).max() ?? 0
     let rows = procedures.map { procedure -> String in
-      let failing = procedure.conditions.filter { $0.outcome != .valid }
+      let failing = procedure.conditions.failing
       let text = procedure.layer == .sync || failing.isEmpty
         ? procedure.outcome.rawValue : failing.map { "\($0.outcome.rawValue): \($0.description)" }.joined(separator: "; ")
       let time = procedure.layer == .sync ? "  \(procedure.elapsed.millisecondsText(decimals: 1)) ms" : ""

@@ -6,6 +6,15 @@
 public struct NameResolver {
   let symbols: SymbolTable
   var diagnostics: [Diagnostic] = []
+  /// The `global` variables, made once: every async procedure sees them (a set per
+  /// procedure would cost N² for N procedures with a global each).
+  let globals: Set<String>
+
+  init(symbols: SymbolTable, diagnostics: [Diagnostic]) {
+    self.symbols = symbols
+    self.diagnostics = diagnostics
+    globals = Set(symbols.globals.keys)
+  }
 
   /// All resolution diagnostics of a program, sorted by position.
   public static func resolve(_ program: Program) -> [Diagnostic] {
@@ -55,12 +64,12 @@ public struct NameResolver {
 
   private mutating func check(_ procedure: AsyncProcedureDecl) {
     checkDistinct(procedure.parameters + procedure.locals, kind: "parameter or local variable")
-    let visible = Set(symbols.globals.keys).union(procedure.parameters.map(\.name))
-    let specScope = Scope(layer: .async, variables: visible)
+    let parameters = Set(procedure.parameters.map(\.name))
+    let specScope = Scope(layer: .async, variables: parameters, globals: globals)
     for formula in [procedure.precondition, procedure.rely, procedure.guarantee].compactMap({ $0 }) {
       check(formula, in: specScope)
     }
-    check(procedure.body, in: Scope(layer: .async, variables: visible.union(procedure.locals.map(\.name))))
+    check(procedure.body, in: Scope(layer: .async, variables: parameters.union(procedure.locals.map(\.name)), globals: globals))
   }
 
   private mutating func check(_ contract: ContractDecl) {
@@ -128,8 +137,8 @@ public struct NameResolver {
   }
 
   mutating func checkVariable(_ name: Identifier, in scope: Scope) {
-    if let variables = scope.variables, !variables.contains(name.name) {
-      diagnostics.append(.undeclared("variable", name, among: variables,
+    if let variables = scope.variables, !variables.contains(name.name), !scope.globals.contains(name.name) {
+      diagnostics.append(.undeclared("variable", name, among: variables.union(scope.globals),
                                      hint: "variables of async procedures are its parameters, its locals and `global` variables"))
     }
   }
@@ -139,13 +148,16 @@ public struct NameResolver {
 struct Scope {
   enum Layer { case sync, async }
   var layer: Layer
-  /// Variables that may be used; `nil` in the sync layer, where undeclared variables are globals (Smallfoot).
+  /// Variables that may be used besides `globals`; `nil` in the sync layer, where undeclared variables are globals (Smallfoot).
   var variables: Set<String>?
   /// The parameters and locals of the sync procedure the name is in; `nil` outside one.
   var own: Set<String>?
+  /// The `global` variables, visible with `variables` in the async layer (kept apart so that
+  /// no procedure copies them).
+  var globals: Set<String> = []
 
   func adding(_ names: [Identifier]) -> Scope {
     guard let variables else { return self }
-    return Scope(layer: layer, variables: variables.union(names.map(\.name)), own: own)
+    return Scope(layer: layer, variables: variables.union(names.map(\.name)), own: own, globals: globals)
   }
 }
