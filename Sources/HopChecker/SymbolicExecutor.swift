@@ -154,8 +154,15 @@ struct SymbolicExecutor {
   /// The state after `name = value` (`nil`: an unknown value): the old value becomes a fresh existential.
   mutating func assign(_ name: String, _ value: Term?, in state: SymbolicHeap) -> SymbolicHeap {
     let old = Term.variable(supply.variable(name))
-    // Closed by the substitution (it is never empty); the new fact's existentials join.
-    var heap = state.substitutingAll([Variable(name): old])
+    // Closed by the substitution (it is never empty); the new fact's existentials join. A variable the
+    // state does not mention (a fresh local's first value) is substituted nowhere: one walk closes it.
+    var mentioned = false
+    var existentials = Set<Variable>()
+    state.forEachVariable { variable in
+      if variable.isExistential { existentials.insert(variable) } else if variable.name == name { mentioned = true }
+    }
+    var heap = state
+    if mentioned { heap = state.substitutingAll([Variable(name): old]) } else { heap.existentials = existentials }
     if let value {
       let fact = PureAtom.equal(.v(name), value.substituting([Variable(name): old]))
       heap.pure.append(fact)
