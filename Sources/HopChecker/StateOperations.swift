@@ -83,11 +83,6 @@ extension SymbolicHeap {
     }
     // Only what has a `^` in it changes: the rest is kept as it is (no copy of a cell's fields).
     heap.pure = heap.pure.map { fact in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
-    heap.spatial = heap.spatial.map { atom in
-      var xor = false
-      atom.forEachTerm { if !xor && $0.containsXor { xor = true } }
-      return xor ? atom.mapTerms(normal) : atom
-    }
     var seen = Set<PureAtom>()
     heap.pure = heap.pure.filter { fact in
       switch fact {
@@ -98,17 +93,54 @@ extension SymbolicHeap {
     }
     // Facts about an existential mentioned nowhere else say nothing about the heap.
     // Counted once per atom or fact that mentions it (a cell with no existential costs no set).
+    // One walk over the atoms normalises the ones with `^`, counts and collects their existentials.
     var uses: [Variable: Int] = [:]
+    var existentials = Set<Variable>()
     func count(_ item: some VariableOccurrences, _ weight: Int) {
       var mentioned: [Variable] = []
       item.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
       for v in mentioned { uses[v, default: 0] += weight }
     }
-    for atom in heap.spatial { count(atom, 2) }
+    let atoms = heap.spatial
+    for (index, atom) in atoms.enumerated() {
+      var xor = false
+      var mentioned: [Variable] = []
+      atom.forEachTerm { term in
+        if !xor && term.containsXor { xor = true }
+        term.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
+      }
+      if xor {
+        // Its existentials are counted as they are once normalised (`_u ^ _u` is 0).
+        let normalised = atom.mapTerms(normal)
+        heap.spatial[index] = normalised
+        mentioned = []
+        normalised.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
+      }
+      for v in mentioned {
+        uses[v, default: 0] += 2
+        existentials.insert(v)
+      }
+    }
     for fact in heap.pure { count(fact, 1) }
     heap.pure = heap.pure.filter { fact in
       !fact.variables.contains { $0.isExistential && uses[$0] == 1 }
     }
-    return heap.closed
+    // `closed`, from the walk above and the facts kept.
+    for fact in heap.pure { fact.forEachVariable { if $0.isExistential { existentials.insert($0) } } }
+    heap.existentials = existentials
+    return heap
+  }
+
+  /// `closed` for this heap, closed before its atom `removed` became `added` (or was dropped):
+  /// from those two atoms alone when every existential of `removed` is in `added`, else by a walk.
+  func reclosed(removing removed: SpatialAtom, adding added: SpatialAtom?) -> SymbolicHeap {
+    var gone: [Variable] = []
+    removed.forEachVariable { if $0.isExistential { gone.append($0) } }
+    var new: [Variable] = []
+    added?.forEachVariable { if $0.isExistential { new.append($0) } }
+    guard gone.allSatisfy(new.contains) else { return closed }
+    var heap = self
+    heap.existentials.formUnion(new)
+    return heap
   }
 }

@@ -25,7 +25,7 @@ struct StaticChecks {
     if case .withResource(let resource, _, _) = statement.kind { inside.insert(resource.name) }
     if !inInit {
       let used = Set(statement.directlyAssignedVariables)
-        .union(statement.directlyEvaluatedExpressions.flatMap(\.variableNames)).subtracting(own)
+        .union(statement.directlyEvaluatedExpressions.flatMap(\.variableNames)).filter { !own.contains($0) }
       for name in used.sorted() {
         if let resource = context.resource(protecting: name), !inside.contains(resource) {
           found.append(CheckerDiagnostics.unprotected(name, resource: resource, range: statement.range))

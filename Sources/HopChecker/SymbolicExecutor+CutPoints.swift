@@ -260,32 +260,59 @@ extension SymbolicExecutor {
         note(range, "\(call.procedure.name) \(calls.count > 1 ? "takes" : "needs")", needs)
       }
     }
+    let step = CallStep(changed: changed, specifications: specifications, substitutions: substitutions,
+                        preconditions: preconditions, postconditions: postconditions)
     var after: [SymbolicHeap] = []
     for state in states {
+      // Without a record to make, the calls are proved on the part of the state they can reach (decision 84).
+      if recorder == nil, let sliced = callInSlice(step, state) {
+        after += sliced
+        continue
+      }
       for found in try frames(of: state, preconditions, precise: false, range: range, failure: failure) {
         note(range, "frame kept\(calls.count > 1 ? " by the caller" : "")", [found.heap])
-        // Old values of what the calls change, for the value arguments and instantiations that mention them.
-        var old: [Variable: Term] = [:]
-        for name in changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
-        let instantiation = found.instantiation.mapValues { $0.substituting(old) }
-        var results: [SymbolicHeap] = [found.heap.closed.substitutingAll(old)]
-        for (index, specification) in specifications.enumerated() {
-          var substitution = substitutions[index]
-          // The postcondition speaks of the callee's final values of its value
-          // parameters: the caller knows them only when the callee never assigns them.
-          for parameter in specification.declaration.valueParameters {
-            substitution[Variable(parameter.name)] = specification.assignedParameters.contains(parameter.name)
-              ? .variable(supply.variable(parameter.name))
-              : substitution[Variable(parameter.name)]?.substituting(old)
-          }
-          let posts = postconditions[index].map { $0.substitutingAll(instantiation).substitutingAll(substitution) }
-          // Already renamed apart (once for this call): opening again would capture the old values.
-          results = results.flatMap { sofar in posts.map { sofar * $0 } }
-        }
-        after += results.map(\.withoutSeparationFacts).filter { prover.satisfiability($0.closed) != .unsatisfiable }
+        after += afterCalls(step, found).states.map(\.withoutSeparationFacts)
+          .filter { prover.satisfiability($0.closed) != .unsatisfiable }
       }
     }
     return after
+  }
+
+  /// What one call (or both sides of a parallel call) needs and gives, once the specifications are renamed.
+  struct CallStep {
+    /// The caller's variables the calls may change.
+    var changed: Set<String>
+    var specifications: [ProgramContext.Specification]
+    /// Formals to actuals, per call.
+    var substitutions: [[Variable: Term]]
+    /// The preconditions' cases, together, in the caller's names.
+    var preconditions: [SymbolicHeap]
+    /// Each call's postcondition's cases, renamed apart (formals not yet replaced).
+    var postconditions: [[SymbolicHeap]]
+  }
+
+  /// The states after the calls from one frame that frame inference `found`, and the fresh names that stand for the
+  /// old values of what the calls change (before the disequalities the cells imply are dropped and inconsistent cases pruned).
+  mutating func afterCalls(_ step: CallStep, _ found: Frame) -> (states: [SymbolicHeap], old: [Variable: Term]) {
+    // Old values of what the calls change, for the value arguments and instantiations that mention them.
+    var old: [Variable: Term] = [:]
+    for name in step.changed.sorted() { old[Variable(name)] = .variable(supply.variable(name)) }
+    let instantiation = found.instantiation.mapValues { $0.substituting(old) }
+    var results: [SymbolicHeap] = [found.heap.closed.substitutingAll(old)]
+    for (index, specification) in step.specifications.enumerated() {
+      var substitution = step.substitutions[index]
+      // The postcondition speaks of the callee's final values of its value
+      // parameters: the caller knows them only when the callee never assigns them.
+      for parameter in specification.declaration.valueParameters {
+        substitution[Variable(parameter.name)] = specification.assignedParameters.contains(parameter.name)
+          ? .variable(supply.variable(parameter.name))
+          : substitution[Variable(parameter.name)]?.substituting(old)
+      }
+      let posts = step.postconditions[index].map { $0.substitutingAll(instantiation).substitutingAll(substitution) }
+      // Already renamed apart (once for this call): opening again would capture the old values.
+      results = results.flatMap { sofar in posts.map { sofar * $0 } }
+    }
+    return (results, old)
   }
 
   /// Formal parameters to actual arguments (a value argument the logic has no term for becomes a fresh value).

@@ -33,6 +33,11 @@ struct SymbolicExecutor {
   /// What inference found for each loop without a written invariant, by the offset of its `while`
   /// (a nested loop's last inference, the one of the proof, stays).
   var inferences: [Int: LoopInference] = [:]
+  /// Whether field accesses and calls are proved on the part of the state they reach
+  /// (`SymbolicExecutor+Slicing`); off, every one is proved on the whole state (the same results, slower).
+  var slicing = true
+  /// How many field accesses and calls (one per case of the state) were proved on a part of it.
+  var slicedSteps = 0
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context
@@ -117,8 +122,10 @@ struct SymbolicExecutor {
           var heap = heap
           guard case .pointsTo(let at, var fields) = heap.spatial[0] else { return heap }
           fields[field.name] = written
-          heap.spatial[0] = .pointsTo(at, fields: fields)
-          return heap.closed
+          let cell = SpatialAtom.pointsTo(at, fields: fields)
+          let before = heap.spatial[0]
+          heap.spatial[0] = cell
+          return heap.reclosed(removing: before, adding: cell)
         }
     case .allocate(let name):
       var heap = assign(name.name, nil, in: state)
@@ -128,8 +135,8 @@ struct SymbolicExecutor {
       let address = try addressTerm(pointer)
       return try expose(.cell, at: address, in: state, action: "dispose of", range: statement.range).map { heap in
         var heap = heap
-        heap.spatial.removeFirst()
-        return heap.closed
+        let cell = heap.spatial.removeFirst()
+        return heap.reclosed(removing: cell, adding: nil)
       }
     case .open(let first, let second, let contract):
       return try open(first.name, second.name, contract, state)
@@ -147,9 +154,21 @@ struct SymbolicExecutor {
   /// The state after `name = value` (`nil`: an unknown value): the old value becomes a fresh existential.
   mutating func assign(_ name: String, _ value: Term?, in state: SymbolicHeap) -> SymbolicHeap {
     let old = Term.variable(supply.variable(name))
-    var heap = state.substitutingAll([Variable(name): old])
-    if let value { heap.pure.append(.equal(.v(name), value.substituting([Variable(name): old]))) }
-    return heap.closed
+    // Closed by the substitution (it is never empty); the new fact's existentials join. A variable the
+    // state does not mention (a fresh local's first value) is substituted nowhere: one walk closes it.
+    var mentioned = false
+    var existentials = Set<Variable>()
+    state.forEachVariable { variable in
+      if variable.isExistential { existentials.insert(variable) } else if variable.name == name { mentioned = true }
+    }
+    var heap = state
+    if mentioned { heap = state.substitutingAll([Variable(name): old]) } else { heap.existentials = existentials }
+    if let value {
+      let fact = PureAtom.equal(.v(name), value.substituting([Variable(name): old]))
+      heap.pure.append(fact)
+      fact.forEachVariable { if $0.isExistential { heap.existentials.insert($0) } }
+    }
+    return heap
   }
 
   /// The value of `field` in the first atom of `heap` (a cell); an unmentioned field gets a fresh name, kept in the cell.
@@ -177,6 +196,7 @@ struct SymbolicExecutor {
       return .failed(kind == .cell ? CheckerDiagnostics.memoryFault(action, address, range: range, state: notes)
                                    : ChannelDiagnostics.notAnEndpoint(action, address, range: range, state: notes))
     }
+    if let exposed = exposedInSlice(kind, at: address, in: state) { return exposed }
     switch prover.rearrange(state.closed, at: address) {
     case .exposed(let heaps):
       for heap in heaps {
