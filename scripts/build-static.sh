@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 # The archives are reached through a folder of links to them, searched first: -L for
 # the -lstdc++ of static-stdlib-args.lnk, and a gmp.pc of our own for the -lgmp that
 # SwiftPM takes from pkg-config (with the system's -L/usr/lib/..., it would find the .so).
+# --no-export-dynamic: no need for our own symbols in the dynamic symbol table.
 archives="$PWD/.build-static/static-archives"
 mkdir -p "$archives/pkgconfig"
 for library in libstdc++.a libgmp.a; do
@@ -25,7 +26,7 @@ else
   rm -f "$archives/pkgconfig/gmp.pc"
 fi
 flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
-       -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xswiftc -L"$archives" -Xlinker -s)
+       -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xswiftc -L"$archives" -Xlinker -s -Xlinker --no-export-dynamic)
 products=("$@")
 [ "${#products[@]}" -gt 0 ] || products=(hophop)
 log=$(mktemp)
