@@ -103,6 +103,8 @@ extension SymbolicHeap {
     }
     let atoms = heap.spatial
     for (index, atom) in atoms.enumerated() {
+      // A cell of program variables and constants (most of a large state) has neither.
+      if Self.isPlainCell(atom) { continue }
       var xor = false
       var mentioned: [Variable] = []
       atom.forEachTerm { term in
@@ -129,6 +131,20 @@ extension SymbolicHeap {
     for fact in heap.pure { fact.forEachVariable { if $0.isExistential { existentials.insert($0) } } }
     heap.existentials = existentials
     return heap
+  }
+
+  /// Whether `atom` is a cell whose address and values are program variables or constants:
+  /// no existential and no `^` in it, so that `simplified` has nothing to count or rewrite there.
+  static func isPlainCell(_ atom: SpatialAtom) -> Bool {
+    guard case .pointsTo(.variable(let address), let fields) = atom, !address.isExistential else { return false }
+    for value in fields.values {
+      switch value {
+      case .variable(let variable) where !variable.isExistential: continue
+      case .integer, .null: continue
+      default: return false
+      }
+    }
+    return true
   }
 
   /// `closed` for this heap, closed before its atom `removed` became `added` (or was dropped):
