@@ -91,14 +91,7 @@ public struct AsyncProcedureVerdict: Sendable {
 
   /// The worst outcome of its conditions; unknown when none was recorded
   /// (nothing checked is nothing proved).
-  public var outcome: ProofOutcome {
-    entries.compactMap { entry -> ProofOutcome? in
-      switch entry {
-      case .checked(let verdicts): verdicts.map(\.outcome).max()
-      case .withoutQuery(let run): run.outcome
-      }
-    }.max() ?? .unknown
-  }
+  public var outcome: ProofOutcome { verdict.outcome }
 }
 
 /// A query sent to the solver, as an SMT-LIB 2 script (`--dump-smt`).

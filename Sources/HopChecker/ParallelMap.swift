@@ -26,16 +26,12 @@ public enum ParallelMap {
     _ transform: @escaping @Sendable (inout State, Element) -> Result
   ) -> [Result] {
     let workers = min(max(1, jobs), elements.count)
-    guard workers > 1 else {
-      var state = makeState()
-      return elements.map { transform(&state, $0) }
+    // Synchronization's Mutex and Atomic need macOS 15; on macOS 14 the work stays sequential.
+    if workers > 1, #available(macOS 15, *) {
+      return SharedWork(elements, transform).run(helpers: workers - 1, after: delay, state: makeState)
     }
-    guard #available(macOS 15, *) else {
-      // Synchronization's Mutex and Atomic need macOS 15; on macOS 14 the work stays sequential.
-      var state = makeState()
-      return elements.map { transform(&state, $0) }
-    }
-    return SharedWork(elements, transform).run(helpers: workers - 1, after: delay, state: makeState)
+    var state = makeState()
+    return elements.map { transform(&state, $0) }
   }
 }
 

@@ -34,11 +34,7 @@ extension SymbolicHeap {
   /// cell back they are n facts that every later step would carry and drop again.
   var withoutSeparationFacts: SymbolicHeap {
     guard pure.contains(where: { if case .notEqual = $0 { true } else { false } }) else { return self }
-    var addresses = Set<Term>()
-    for atom in spatial {
-      if case .pointsTo(let address, _) = atom { addresses.insert(address) }
-      if case .endpoint(let address, _) = atom { addresses.insert(address) }
-    }
+    let addresses = cellAddresses
     guard !addresses.isEmpty else { return self }
     let zero = BigInteger(0)
     var heap = self
@@ -49,6 +45,9 @@ extension SymbolicHeap {
     }
     return heap
   }
+
+  /// The addresses of its cells and endpoints.
+  var cellAddresses: Set<Term> { Set(spatial.lazy.filter(\.isCell).compactMap(\.address)) }
 
   /// The heap with `facts` added.
   func assuming(_ facts: [PureAtom]) -> SymbolicHeap {
@@ -63,9 +62,11 @@ extension SymbolicHeap {
   /// state is always sound: it describes more heaps).
   var simplified: SymbolicHeap {
     let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
+    // Only what has a `^` in it changes: the rest is kept as it is (no copy).
+    let normalFact = { (fact: PureAtom) in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
     var heap = self
     // Xor first, so that `x == _u ^ 0` is seen as `x == _u` below.
-    heap.pure = heap.pure.map { fact in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
+    heap.pure = heap.pure.map(normalFact)
     var changed = true
     while changed {
       changed = false
@@ -81,8 +82,7 @@ extension SymbolicHeap {
         break
       }
     }
-    // Only what has a `^` in it changes: the rest is kept as it is (no copy of a cell's fields).
-    heap.pure = heap.pure.map { fact in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
+    heap.pure = heap.pure.map(normalFact)
     var seen = Set<PureAtom>()
     heap.pure = heap.pure.filter { fact in
       switch fact {
@@ -92,38 +92,25 @@ extension SymbolicHeap {
       }
     }
     // Facts about an existential mentioned nowhere else say nothing about the heap.
-    // Counted once per atom or fact that mentions it (a cell with no existential costs no set).
-    // One walk over the atoms normalises the ones with `^`, counts and collects their existentials.
+    // Counted once per atom or fact that mentions it; the atoms with `^` are normalised first
+    // (`_u ^ _u` is 0), and a plain cell (most of a large state) has nothing to count.
+    func mentioned(_ item: some VariableOccurrences) -> [Variable] {
+      var found: [Variable] = []
+      item.forEachVariable { if $0.isExistential && !found.contains($0) { found.append($0) } }
+      return found
+    }
     var uses: [Variable: Int] = [:]
     var existentials = Set<Variable>()
-    func count(_ item: some VariableOccurrences, _ weight: Int) {
-      var mentioned: [Variable] = []
-      item.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
-      for v in mentioned { uses[v, default: 0] += weight }
-    }
-    let atoms = heap.spatial
-    for (index, atom) in atoms.enumerated() {
-      // A cell of program variables and constants (most of a large state) has neither.
-      if Self.isPlainCell(atom) { continue }
+    for (index, atom) in heap.spatial.enumerated() where !Self.isPlainCell(atom) {
       var xor = false
-      var mentioned: [Variable] = []
-      atom.forEachTerm { term in
-        if !xor && term.containsXor { xor = true }
-        term.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
-      }
-      if xor {
-        // Its existentials are counted as they are once normalised (`_u ^ _u` is 0).
-        let normalised = atom.mapTerms(normal)
-        heap.spatial[index] = normalised
-        mentioned = []
-        normalised.forEachVariable { if $0.isExistential && !mentioned.contains($0) { mentioned.append($0) } }
-      }
-      for v in mentioned {
+      atom.forEachTerm { if $0.containsXor { xor = true } }
+      if xor { heap.spatial[index] = atom.mapTerms(normal) }
+      for v in mentioned(heap.spatial[index]) {
         uses[v, default: 0] += 2
         existentials.insert(v)
       }
     }
-    for fact in heap.pure { count(fact, 1) }
+    for fact in heap.pure { for v in mentioned(fact) { uses[v, default: 0] += 1 } }
     heap.pure = heap.pure.filter { fact in
       !fact.variables.contains { $0.isExistential && uses[$0] == 1 }
     }

@@ -71,16 +71,12 @@ struct StateSlice {
   /// For a plain cell whose terms are program variables not in `kept` and constants:
   /// whether it holds NULL; nil for any other atom (it goes into the part).
   private static func leftOut(_ atom: SpatialAtom, unless kept: VariableSet) -> Bool? {
-    guard case .pointsTo(.variable(let address), let fields) = atom, !address.isExistential,
+    guard SymbolicHeap.isPlainCell(atom), case .pointsTo(.variable(let address), let fields) = atom,
           !kept.contains(address) else { return nil }
     var null = false
     for value in fields.values {
-      switch value {
-      case .variable(let variable) where !variable.isExistential && !kept.contains(variable): continue
-      case .integer: continue
-      case .null: null = true
-      default: return nil
-      }
+      if case .variable(let variable) = value, kept.contains(variable) { return nil }
+      if value == .null { null = true }
     }
     return null
   }

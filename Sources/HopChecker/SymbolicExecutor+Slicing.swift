@@ -64,9 +64,7 @@ extension SymbolicExecutor {
       for case .equal(.variable(let member), let representative) in found.heap.pure { named[member] = representative }
       let (states, old) = afterCalls(step, found)
       for result in states {
-        var addresses = Set<Term>()
-        for case .pointsTo(let address, _) in result.spatial { addresses.insert(address) }
-        for case .endpoint(let address, _) in result.spatial { addresses.insert(address) }
+        let addresses = result.cellAddresses
         let givenBack = usedUp.allSatisfy { address in
           addresses.contains((named[address] ?? .variable(address)).substituting(old))
         }
