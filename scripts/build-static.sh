@@ -25,7 +25,10 @@ if [ -e "$archives/libgmp.a" ]; then
 else
   rm -f "$archives/pkgconfig/gmp.pc"
 fi
+# Concrete generic types (`[Term]`, `Set<Variable>`, ...) are reached through their metadata accessors,
+# not by demangling their names at run time on first use (decision 87).
 flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+       -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
        -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xswiftc -L"$archives" -Xlinker -s -Xlinker --no-export-dynamic)
 products=("$@")
 [ "${#products[@]}" -gt 0 ] || products=(hophop)

@@ -9,7 +9,10 @@ import Synchronization
 /// when it has lasted `ParallelMap.helperDelay` (decision 86): most files are
 /// checked in a few milliseconds, less than starting threads and waiting for
 /// them to be scheduled costs, and a small check then runs on one thread as
-/// Smallfoot does. Each worker makes its own state once (a `Prover`, and with
+/// Smallfoot does. The calling thread looks at the time each time it finishes
+/// an element (decision 87), so that no thread at all (not even a timer's) is
+/// started for a small check; the price is that helpers start only once the
+/// first element is done. Each worker makes its own state once (a `Prover`, and with
 /// it its own Z3 context: a Z3 context must not be used by two threads at once)
 /// and keeps it for every element it takes; the elements are taken one at a
 /// time from a shared counter, so a slow procedure does not hold up a batch.
@@ -20,7 +23,8 @@ public enum ParallelMap {
 
   /// `transform` of every element, on up to `jobs` threads (1: on the calling thread, in order),
   /// in the elements' order whatever order they finished in. With `delay` (`helperDelay` unless
-  /// told otherwise) the calling thread works alone for that long before the others are started.
+  /// told otherwise) the calling thread works alone for that long, and until it finishes an element,
+  /// before the others are started.
   public static func map<Element: Sendable, State, Result: Sendable>(
     _ elements: [Element], jobs: Int, delay: Duration = helperDelay, state makeState: @escaping @Sendable () -> State,
     _ transform: @escaping @Sendable (inout State, Element) -> Result
@@ -53,27 +57,33 @@ private final class SharedWork<Element: Sendable, State, Result: Sendable>: Send
     slots = Mutex(Array(repeating: nil, count: elements.count))
   }
 
-  /// Works on the calling thread, starts `helpers` more workers after `delay`, and waits for
-  /// the elements the helpers took before it returns every result.
+  /// Works on the calling thread, starts `helpers` more workers once it has worked `delay` (looked at
+  /// as it finishes each element, while elements are left), and waits for the elements the helpers
+  /// took before it returns every result.
   func run(helpers count: Int, after delay: Duration, state makeState: @escaping @Sendable () -> State) -> [Result] {
     // Each helper gets a serial queue of its own: such queues run on Dispatch's overcommitting
     // threads, so a helper starts even when the shared pool is busy (with other files' work, or
     // with a test runner's tasks), instead of queueing behind it.
-    let start = { @Sendable [self] in
+    let start = { [self] in
       for index in 0..<count {
         DispatchQueue(label: "hophop.parallel-map.\(index)").async { self.help(state: makeState) }
       }
     }
+    var state = makeState()
     if delay <= .zero {
       start()
+      work(state: &state)
     } else {
-      let (seconds, attoseconds) = delay.components
-      let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-      DispatchQueue(label: "hophop.parallel-map.start").asyncAfter(deadline: .now() + .nanoseconds(nanoseconds),
-                                                                   execute: start)
+      let clock = ContinuousClock()
+      let deadline = clock.now + delay
+      var started = false
+      while take(state: &state) {
+        if !started && clock.now >= deadline && next.load(ordering: .relaxed) < elements.count {
+          started = true
+          start()
+        }
+      }
     }
-    var state = makeState()
-    work(state: &state)
     closed.withLock { $0 = true }
     helpers.wait()
     return slots.withLock { slots in slots.map { $0! } }
@@ -94,11 +104,15 @@ private final class SharedWork<Element: Sendable, State, Result: Sendable>: Send
   }
 
   private func work(state: inout State) {
-    while true {
-      let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-      guard index < elements.count else { return }
-      let result = transform(&state, elements[index])
-      slots.withLock { $0[index] = result }
-    }
+    while take(state: &state) {}
+  }
+
+  /// Takes the next element and puts its result in its slot; false when none was left.
+  private func take(state: inout State) -> Bool {
+    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+    guard index < elements.count else { return false }
+    let result = transform(&state, elements[index])
+    slots.withLock { $0[index] = result }
+    return true
   }
 }

@@ -68,7 +68,7 @@ struct ProcedureProof {
     }
     // An existential that pre and post share is one value for the whole body (as in
     // Smallfoot): a constant `n'` that no program can write, the same in both.
-    let shared = Set(precondition.flatMap(\.variables)).intersection(postcondition.flatMap(\.variables))
+    let shared = Set(precondition.flatMap { $0.variables }).intersection(postcondition.flatMap { $0.variables })
       .filter(\.isExistential)
     let constants = Dictionary(uniqueKeysWithValues: shared.map { ($0, Term.v(String($0.name.dropFirst()) + "'")) })
     postcondition = postcondition.map { $0.substitutingAll(constants) }

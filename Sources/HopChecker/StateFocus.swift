@@ -31,7 +31,7 @@ public struct StateFocus: Sendable {
   /// The state with the facts not worth showing left out (its variables are still the checker's).
   func apply(_ state: SymbolicHeap) -> SymbolicHeap {
     var heap = state
-    let named = Set(heap.spatial.flatMap(\.variables))
+    let named = Set(heap.spatial.flatMap { $0.variables })
     // A dead variable no cell mentions: an equality `x == t` says the rest of its facts of t.
     let hidden = dead.subtracting(named)
     var changed = true
@@ -63,7 +63,7 @@ public struct StateFocus: Sendable {
       return (cellA || cellB) && (cellA || a.constantValue == BigInteger(0)) && (cellB || b.constantValue == BigInteger(0))
     }
     // An existential no cell mentions, only ever said to differ from other values: those facts say nothing.
-    let loose = Set(heap.pure.flatMap(\.variables)).filter { !StateNames.isProgramVariable($0) && !named.contains($0) }
+    let loose = Set(heap.pure.flatMap { $0.variables }).filter { !StateNames.isProgramVariable($0) && !named.contains($0) }
     for variable in loose.sorted() {
       let about = heap.pure.filter { $0.variables.contains(variable) }
       if about.allSatisfy({ Self.onlyDiffers(variable, in: $0) }) {

@@ -65,7 +65,7 @@ extension SymbolicExecutor {
                      _ range: SourceRange, _ states: [SymbolicHeap]) throws(ProofStop) -> [SymbolicHeap] {
     let modified = body.assignedVariables.union(calleeWrites(in: body))
     // One renaming of the invariant's existentials for entry and exit.
-    let names = Set(written.flatMap(\.variables)).filter(\.isExistential)
+    let names = Set(written.flatMap { $0.variables }).filter(\.isExistential)
     let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
     let invariant = written.map { $0.substitutingAll(renaming) }
     for (index, heap) in written.enumerated() where !inferred {
@@ -239,7 +239,7 @@ extension SymbolicExecutor {
       let precondition = specification.precondition.map { globals($0, except: formals) }
       let postcondition = specification.postcondition.map { globals($0, except: formals) }
       // One renaming for pre and post, so shared existentials stay shared.
-      let names = Set((precondition + postcondition).flatMap(\.variables)).filter(\.isExistential)
+      let names = Set((precondition + postcondition).flatMap { $0.variables }).filter(\.isExistential)
       let renaming = Dictionary(uniqueKeysWithValues: names.sorted().map { ($0, Term.variable(supply.variable($0.name))) })
       preconditions = preconditions.flatMap { sofar in
         precondition.map { sofar * $0.substitutingAll(renaming).substitutingAll(substitution) }

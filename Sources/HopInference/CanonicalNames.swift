@@ -16,7 +16,7 @@ public enum CanonicalNames {
     let pure = heap.pure.map(oriented).sorted { key($0.substituting(masked).description, $0) < key($1.substituting(masked).description, $1) }
     var renaming: [Variable: Term] = [:]
     var next = 0
-    for term in spatial.flatMap(\.terms) + pure.flatMap(\.terms) {
+    for term in spatial.flatMap({ $0.terms }) + pure.flatMap({ $0.terms }) {
       for variable in orderedVariables(term) where variable.isExistential && renaming[variable] == nil {
         renaming[variable] = .v(name(next))
         next += 1

@@ -72,7 +72,7 @@ public struct CoarseJoin: Sendable {
   /// The case with the cells its program variables name folded like existentials' (`ShapeFolding`),
   /// each variable that survives put back.
   public func coarsened(_ heap: SymbolicHeap) -> SymbolicHeap {
-    let named = heap.spatial.flatMap(\.variables).filter { !$0.isExistential && !kept.contains($0) }
+    let named = heap.spatial.flatMap { $0.variables }.filter { !$0.isExistential && !kept.contains($0) }
     var renaming: [Variable: Term] = [:]
     var back: [Variable: Term] = [:]
     for variable in Set(named).sorted() {

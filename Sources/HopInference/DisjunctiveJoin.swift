@@ -54,7 +54,7 @@ public struct DisjunctiveJoin: Sendable {
   /// One pair merged into a heap weaker than both, or nil.
   private func widen(_ heaps: [SymbolicHeap]) -> [SymbolicHeap]? {
     // The loop variables that are addresses somewhere: forgetting every fact about one would leave it dangling.
-    let pointers = Set(heaps.flatMap { $0.spatial.flatMap(\.variables) }).intersection(assigned)
+    let pointers = Set(heaps.flatMap { $0.spatial.flatMap { $0.variables } }).intersection(assigned)
     for i in heaps.indices {
       for j in heaps.indices where j != i {
         let facts = Set(heaps[i].pure)

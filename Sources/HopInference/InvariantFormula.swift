@@ -31,8 +31,8 @@ public struct InvariantFormula: Sendable {
   /// write) is written as the existential `_n`: the loop rule keeps an invariant's existentials at
   /// their values on entry, so it is read back as that value.
   public func text(_ heaps: [SymbolicHeap]) -> String? {
-    let constants = Set(heaps.flatMap(\.variables)).filter { $0.name.hasSuffix("'") }
-    let taken = Set(heaps.flatMap(\.variables).map(\.name))
+    let constants = Set(heaps.flatMap { $0.variables }).filter { $0.name.hasSuffix("'") }
+    let taken = Set(heaps.flatMap { $0.variables }.map(\.name))
     var renaming: [Variable: Term] = [:]
     for constant in constants.sorted() {
       var name = "_" + constant.name.dropLast()
@@ -55,8 +55,8 @@ public struct InvariantFormula: Sendable {
       result.append(fact)
     }
     for heap in heaps { heap.pure.forEach(add) }
-    let pointers = heaps.flatMap { $0.spatial.flatMap(\.terms) }.filter { $0.isAtomic && $0.constantValue == nil && $0 != .null }
-    for variable in pointers.flatMap(\.variables).sorted() { add(.equal(.v(variable.name), .null)) }
+    let pointers = heaps.flatMap { $0.spatial.flatMap { $0.terms } }.filter { $0.isAtomic && $0.constantValue == nil && $0 != .null }
+    for variable in pointers.flatMap({ $0.variables }).sorted() { add(.equal(.v(variable.name), .null)) }
     return result
   }
 

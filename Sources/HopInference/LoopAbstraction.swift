@@ -43,7 +43,7 @@ public struct LoopAbstraction: Sendable {
   /// (they constrain nothing a program or a heap can observe), and without disequalities with such an
   /// existential (`e != _a`: some value differs from e, which says nothing).
   private func withoutIslands(_ heap: SymbolicHeap) -> [PureAtom] {
-    let anchored = Set(heap.spatial.flatMap(\.variables))
+    let anchored = Set(heap.spatial.flatMap { $0.variables })
     let floating = { (variable: Variable) in variable.isExistential && !anchored.contains(variable) }
     return heap.pure.filter { fact in
       let variables = fact.variables

@@ -56,6 +56,22 @@ import Testing
     #expect(clock.now - start < .seconds(60), "the call does not wait for helpers that were never needed")
   }
 
+  /// Work that lasts longer than the delay is shared: the calling thread, finishing an element
+  /// after the delay has passed, starts the helpers, and they take elements too.
+  @Test func workLongerThanTheDelayIsShared() {
+    if #unavailable(macOS 15) { return }
+    let caller = Self.threadID()
+    let threads = Mutex<Set<UInt>>([])
+    let results = ParallelMap.map(Array(0..<60), jobs: 3, delay: .milliseconds(5), state: { 0 }) { _, element in
+      threads.withLock { _ = $0.insert(Self.threadID()) }
+      usleep(2_000)
+      return element * 3
+    }
+    #expect(results == (0..<60).map { $0 * 3 })
+    let seen = threads.withLock { $0 }
+    #expect(seen.contains(caller) && seen.count > 1, "helpers join once the delay has passed")
+  }
+
   /// A helper whose delay passes after the calling thread took the last element makes no state
   /// (no prover, no Z3 context) and takes nothing.
   @Test func aHelperStartedAfterTheEndDoesNothing() {

@@ -17,7 +17,11 @@ public struct TextRenderer: Sendable {
   }
 
   public func render(_ file: FileReport) -> String {
-    file.diagnostics.map { render($0, path: file.path, source: file.source) }.joined()
+    // Appended, not `joined`: a file without diagnostics (the usual case) then costs nothing here,
+    // while `joined`'s first call costs about 0.1 ms of run-time type lookups (issue 27).
+    var text = ""
+    for diagnostic in file.diagnostics { text += render(diagnostic, path: file.path, source: file.source) }
+    return text
   }
 
   public func render(_ diagnostic: Diagnostic, path: String, source: SourceFile?) -> String {

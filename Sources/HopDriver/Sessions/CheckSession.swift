@@ -169,11 +169,11 @@ public enum CheckSession {
     if procedures.isEmpty { return "\(file.report.path): no procedures to check\n" }
     var outcome = procedures.map(\.outcome).max() ?? .unknown
     if file.report.diagnostics.hasErrors && outcome == .valid { outcome = .invalid }
-    var counts: [String] = []
+    // Written without `joined`: its first call costs about 0.1 ms of run-time type lookups,
+    // a tenth of checking a small file (issue 27).
     let sync = procedures.filter { $0.layer == .sync }.count, async = procedures.count - sync
-    if sync > 0 { counts.append("\(sync) sync") }
-    if async > 0 { counts.append("\(async) async") }
-    var header = "\(file.report.path): \(outcome.rawValue) (\(counts.joined(separator: ", ")) procedure"
+    let counts = sync > 0 && async > 0 ? "\(sync) sync, \(async) async" : sync > 0 ? "\(sync) sync" : "\(async) async"
+    var header = "\(file.report.path): \(outcome.rawValue) (\(counts) procedure"
       + "\(procedures.count == 1 ? "" : "s")"
     if let queries = file.async?.queryCount { header += ", \(queries) solver \(queries == 1 ? "query" : "queries")" }
     header += ", \(file.elapsed.millisecondsText(decimals: 0)) ms)"
@@ -186,7 +186,9 @@ public enum CheckSession {
       let padding = String(repeating: " ", count: width - procedure.name.count)
       return "  \(procedure.name)\(padding)  \(text)\(time)"
     }
-    return ([header] + rows).joined(separator: "\n") + "\n"
+    var text = header + "\n"
+    for row in rows { text += row + "\n" }
+    return text
   }
 }
 
