@@ -60,7 +60,12 @@ extension SymbolicHeap {
   /// term is replaced by it, trivial and repeated facts are dropped, and so
   /// are facts about an existential that nothing else mentions (weakening a
   /// state is always sound: it describes more heaps).
-  var simplified: SymbolicHeap {
+  var simplified: SymbolicHeap { simplified(skippingPlainCellsIn: 0..<0) }
+
+  /// `simplified`, not looking at the atoms in `plain`, which are plain cells (`isPlainCell`: a block
+  /// of cells a cut left out, decision 88), where it would find nothing to do.
+  func simplified(skippingPlainCellsIn plain: Range<Int>) -> SymbolicHeap {
+    assert(plain.allSatisfy { Self.isPlainCell(spatial[$0]) }, "only plain cells are skipped")
     let normal = { (term: Term) in term.containsXor ? term.xorNormalised : term }
     // Only what has a `^` in it changes: the rest is kept as it is (no copy).
     let normalFact = { (fact: PureAtom) in fact.terms.contains(where: \.containsXor) ? fact.mapTerms(normal) : fact }
@@ -101,7 +106,9 @@ extension SymbolicHeap {
     }
     var uses: [Variable: Int] = [:]
     var existentials = Set<Variable>()
-    for (index, atom) in heap.spatial.enumerated() where !Self.isPlainCell(atom) {
+    for index in heap.spatial.indices where !plain.contains(index) {
+      let atom = heap.spatial[index]
+      if Self.isPlainCell(atom) { continue }
       var xor = false
       atom.forEachTerm { if $0.containsXor { xor = true } }
       if xor { heap.spatial[index] = atom.mapTerms(normal) }

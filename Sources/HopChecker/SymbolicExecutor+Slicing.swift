@@ -15,13 +15,32 @@ extension SymbolicExecutor {
   /// `expose` of a cell when the part of `state` that `address` reaches is one plain
   /// cell and facts of the equality fragment, and the prover finds the cell there.
   mutating func exposedInSlice(_ kind: OwnedKind, at address: Term, in state: SymbolicHeap) -> [SymbolicHeap]? {
-    guard slicing, kind == .cell, state.spatial.count > 1, let slice = StateSlice(state, around: address.variables),
+    guard slicing, kind == .cell, state.spatial.count > 1, let slice = cut(state, around: address.variables),
           slice.touched.spatial.count == 1, slice.touched.pure.allSatisfy(\.isInEqualityFragment),
           case .exposed(let heaps) = prover.rearrange(slice.touched, at: address), heaps.count == 1,
           heaps[0].spatial.count == 1, case .pointsTo = heaps[0].spatial[0] else { return nil }
     // The whole state's answer is this cell, then the other cells in their order.
     slicedSteps += 1
+    leftOut = LeftOutCells(start: 1, count: slice.untouchedCount, index: slice.untouchedIndex)
     return [slice.whole(inCheckerNames(heaps[0], asked: slice.touched).closed, after: 1)]
+  }
+
+  /// The cut of `state` around `reached`: from the block the last cut left out where that block is
+  /// `state`'s (decision 88), else by a walk of its atoms. (In a debug build both are made and must agree.)
+  mutating func cut(_ state: SymbolicHeap, around reached: Set<Variable>) -> StateSlice? {
+    guard reusingCuts, var block = untouchedBlock, block.describes(state) else { return StateSlice(state, around: reached) }
+    // The block is used up: the step makes the next one, with this index changed (not copied).
+    untouchedBlock = nil
+    let index = block.takeIndex()
+    let slice = StateSlice(state, around: reached, block: block, index: index)
+    cutsFromBlock += 1
+    assert({
+      // The walk, given as many passes as it may need to settle, makes the same cut.
+      let walked = StateSlice(state, around: reached, passes: state.spatial.count + 1)
+      guard let slice, let walked else { return slice == nil && walked == nil }
+      return slice.touched == walked.touched && slice.untouched == walked.untouched
+    }(), "a cut from the block differs from the walk's")
+    return slice
   }
 
   /// The states after the calls of `step` from `state`, proved on the part of `state` their
@@ -41,7 +60,7 @@ extension SymbolicExecutor {
     for cases in step.postconditions { for heap in cases { heap.forEachVariable { reached.insert($0) } } }
     for substitution in step.substitutions { for value in substitution.values { value.forEachVariable { reached.insert($0) } } }
     for name in step.changed { reached.insert(Variable(name)) }
-    guard let slice = StateSlice(state, around: reached) else { return nil }
+    guard let slice = cut(state, around: reached) else { return nil }
     var usedUp: [Variable] = []
     for atom in slice.touched.spatial {
       guard case .pointsTo(.variable(let address), _) = atom else { return nil }
@@ -78,6 +97,7 @@ extension SymbolicExecutor {
       }
     }
     slicedSteps += 1
+    leftOut = LeftOutCells(start: 0, count: slice.untouchedCount, index: slice.untouchedIndex)
     return after
   }
 }

@@ -38,6 +38,15 @@ struct SymbolicExecutor {
   var slicing = true
   /// How many field accesses and calls (one per case of the state) were proved on a part of it.
   var slicedSteps = 0
+  /// Whether a cut is made from the cells the last one left out, where they are still one block of
+  /// the state (`UntouchedBlock`, decision 88); off, every cut walks the whole state (the same cuts).
+  var reusingCuts = true
+  /// The cells the last cut left out, with the state that keeps them together.
+  var untouchedBlock: UntouchedBlock?
+  /// How many cuts were made from such a block.
+  var cutsFromBlock = 0
+  /// Where the state the current step makes keeps the cells its cut (or the block before it) left out.
+  var leftOut: LeftOutCells?
 
   init(context: ProgramContext, stateLimit: Int = 2_000) {
     self.context = context
@@ -59,6 +68,7 @@ struct SymbolicExecutor {
     default: try requireNonZeroDivisors(statement.directlyEvaluatedExpressions, in: states, at: statement.range)
     }
     let result: [SymbolicHeap]
+    leftOut = nil
     switch statement.kind {
     case .block(let statements):
       result = try run(statements, states)
@@ -82,7 +92,14 @@ struct SymbolicExecutor {
       for state in states { successors += try step(statement, state) }
       result = successors
     }
-    let successors = try bounded(result, at: statement.range)
+    // A step of one state that keeps a block of cells left out: the next cut starts from it (decision 88).
+    let kept: LeftOutCells? = switch statement.kind {
+    case .assign, .lookup, .mutate, .allocate, .dispose, .call: states.count == 1 && result.count == 1 ? leftOut : nil
+    default: nil
+    }
+    leftOut = nil
+    let successors = try bounded(result, at: statement.range, plainCells: kept?.range)
+    untouchedBlock = kept.map { UntouchedBlock(successors[0], range: $0.range, index: $0.index) }
     if recorder != nil {
       let title: String? = if case .whileLoop = statement.kind { "after the loop" } else { nil }
       recorder?.record(TraceStep(range: statement.range, states: successors, title: title))
@@ -105,6 +122,7 @@ struct SymbolicExecutor {
   private mutating func step(_ statement: Statement, _ state: SymbolicHeap) throws(ProofStop) -> [SymbolicHeap] {
     switch statement.kind {
     case .assign(let name, let value):
+      keepBlock(of: state, unless: name.name)
       return [assign(name.name, try term(value), in: state)]
     case .lookup(let name, let pointer, let field):
       let address = try addressTerm(pointer)
@@ -112,32 +130,38 @@ struct SymbolicExecutor {
         .map { heap in
           var heap = heap
           let value = fieldValue(field.name, of: &heap)
+          // The cells left out stay as they are unless they mention the variable assigned.
+          if leftOut?.index?.cellsByVariable[Variable(name.name)] != nil || leftOut?.index == nil { leftOut = nil }
           return assign(name.name, value, in: heap)
         }
     case .mutate(let pointer, let field, let value):
       let address = try addressTerm(pointer)
       let written = try term(value) ?? .variable(supply.variable(field.name))
-      return try expose(.cell, at: address, in: state, action: "write of field '\(field.name)' of", range: statement.range)
-        .map { heap in
-          var heap = heap
-          guard case .pointsTo(let at, var fields) = heap.spatial[0] else { return heap }
-          fields[field.name] = written
-          let cell = SpatialAtom.pointsTo(at, fields: fields)
-          let before = heap.spatial[0]
-          heap.spatial[0] = cell
-          return heap.reclosed(removing: before, adding: cell)
-        }
+      // Each case changed in place: its atoms are its own, and copying them would cost a walk of the state.
+      var heaps = try expose(.cell, at: address, in: state, action: "write of field '\(field.name)' of", range: statement.range)
+      for index in heaps.indices {
+        guard case .pointsTo(let at, var fields) = heaps[index].spatial[0] else { continue }
+        fields[field.name] = written
+        let cell = SpatialAtom.pointsTo(at, fields: fields)
+        let before = heaps[index].spatial[0]
+        heaps[index].spatial[0] = cell
+        heaps[index] = heaps[index].reclosed(removing: before, adding: cell)
+      }
+      return heaps
     case .allocate(let name):
+      keepBlock(of: state, unless: name.name)
       var heap = assign(name.name, nil, in: state)
       heap.spatial.append(.pointsTo(.v(name.name), fields: [:]))
       return [heap]
     case .dispose(let pointer):
       let address = try addressTerm(pointer)
-      return try expose(.cell, at: address, in: state, action: "dispose of", range: statement.range).map { heap in
-        var heap = heap
-        let cell = heap.spatial.removeFirst()
-        return heap.reclosed(removing: cell, adding: nil)
+      var heaps = try expose(.cell, at: address, in: state, action: "dispose of", range: statement.range)
+      for index in heaps.indices {
+        let cell = heaps[index].spatial.removeFirst()
+        heaps[index] = heaps[index].reclosed(removing: cell, adding: nil)
       }
+      leftOut?.start -= 1
+      return heaps
     case .open(let first, let second, let contract):
       return try open(first.name, second.name, contract, state)
     case .send(let message, let endpoint, let value):
@@ -151,6 +175,16 @@ struct SymbolicExecutor {
     }
   }
 
+  /// For an assignment to `name` (its atoms keep their places): the block of cells left out in `state`
+  /// stays the next state's block, unless one of its cells mentions `name`.
+  private mutating func keepBlock(of state: SymbolicHeap, unless name: String) {
+    guard reusingCuts, var block = untouchedBlock, block.describes(state) else { return }
+    let index = block.indexed()
+    untouchedBlock = block
+    guard index.cellsByVariable[Variable(name)] == nil else { return }
+    leftOut = LeftOutCells(start: block.range.lowerBound, count: block.range.count, index: index)
+  }
+
   /// The state after `name = value` (`nil`: an unknown value): the old value becomes a fresh existential.
   mutating func assign(_ name: String, _ value: Term?, in state: SymbolicHeap) -> SymbolicHeap {
     let old = Term.variable(supply.variable(name))
@@ -158,8 +192,17 @@ struct SymbolicExecutor {
     // state does not mention (a fresh local's first value) is substituted nowhere: one walk closes it.
     var mentioned = false
     var existentials = Set<Variable>()
-    state.forEachVariable { variable in
+    let visit = { (variable: Variable) in
       if variable.isExistential { existentials.insert(variable) } else if variable.name == name { mentioned = true }
+    }
+    // The cells of a block left out by a cut have no existential; whether they mention `name`, its index says.
+    let block = untouchedBlock.flatMap { $0.describes(state) ? $0 : nil }
+    if let range = block?.range, let index = block?.knownIndex {
+      if index.cellsByVariable[Variable(name)] != nil { mentioned = true }
+      for fact in state.pure { fact.forEachVariable(visit) }
+      for position in state.spatial.indices where !range.contains(position) { state.spatial[position].forEachVariable(visit) }
+    } else {
+      state.forEachVariable(visit)
     }
     var heap = state
     if mentioned { heap = state.substitutingAll([Variable(name): old]) } else { heap.existentials = existentials }
@@ -265,8 +308,10 @@ struct SymbolicExecutor {
   }
 
   /// The cases, simplified and without repeats, in a fixed order; too many is an undecided proof.
-  private func bounded(_ states: [SymbolicHeap], at range: SourceRange) throws(ProofStop) -> [SymbolicHeap] {
-    let simplified = states.map(\.simplified)
+  /// `plainCells`: atoms of the one state known to be plain cells (a block left out by a cut), not looked at.
+  private func bounded(_ states: [SymbolicHeap], at range: SourceRange, plainCells: Range<Int>? = nil) throws(ProofStop) -> [SymbolicHeap] {
+    let simplified = if let plainCells, states.count == 1 { [states[0].simplified(skippingPlainCellsIn: plainCells)] }
+      else { states.map(\.simplified) }
     // One case has no repeat: hashing the whole state to find none would cost as much as simplifying it.
     var seen = Set<SymbolicHeap>()
     let unique = simplified.count < 2 ? simplified : simplified.filter { seen.insert($0).inserted }

@@ -47,25 +47,8 @@ import Testing
     #expect(StateSlice(twice, around: [Variable("a")]) == nil)
   }
 
-  /// The states after each command of `main`, with the cut or without it, and how many steps were cut.
-  private func run(_ text: String, slicing: Bool) throws -> (states: [[SymbolicHeap]], sliced: Int) {
-    let front = Frontend.analyze(SourceFile(path: "t.hop", text: text))
-    let context = ProgramContext(front.program, prover: Prover())
-    let main = try #require(front.program.declarations.compactMap { declaration -> ProcedureDecl? in
-      if case .procedure(let procedure) = declaration, procedure.name.name == "main" { procedure } else { nil }
-    }.first)
-    var executor = SymbolicExecutor(context: context)
-    executor.slicing = slicing
-    executor.ownVariables = Set((main.parameters + main.locals).map(\.name))
-    executor.locals = Set(main.locals.map(\.name))
-    executor.procedureBody = main.body
-    var current = [SymbolicHeap.emp]
-    var states: [[SymbolicHeap]] = []
-    for statement in main.body {
-      current = try executor.run(statement, current)
-      states.append(current)
-    }
-    return (states, executor.slicedSteps)
+  private func run(_ text: String, slicing: Bool) throws -> (states: [[SymbolicHeap]], sliced: Int, fromBlock: Int) {
+    try mainStates(text, slicing: slicing)
   }
 
   private let use = """
