@@ -158,16 +158,17 @@ struct StateSlice {
         if index < range.lowerBound { before.append(cell) } else { after.append(cell) }
       }
     }
-    // The block's cells the part reaches, found by their addresses (few: compared one by one).
+    // The block's cells the part reaches, found by their addresses (when few, compared one by one).
     let cells = block.cells
     var positions: [Int] = []
     if !reachedInBlock.isEmpty {
-      let wanted = Array(reachedInBlock)
+      let few = reachedInBlock.count <= VariableSet.listLimit ? Array(reachedInBlock) : nil
+      let wanted = { (address: Variable) in few?.contains(address) ?? reachedInBlock.contains(address) }
       for position in cells.indices {
-        guard case .pointsTo(.variable(let address), _) = cells[position], wanted.contains(address) else { continue }
+        guard case .pointsTo(.variable(let address), _) = cells[position], wanted(address) else { continue }
         positions.append(position)
         part.append(cells[position])
-        if positions.count == wanted.count { break }
+        if positions.count == reachedInBlock.count { break }
       }
     }
     for (position, index) in outside.enumerated() where inPart[position] && index >= range.upperBound {

@@ -31,6 +31,22 @@ struct InstallScriptTests {
     // As shipped: the Swift runtime is inside the executable, not a shared library beside it.
     let libraries = try Self.shell(["ldd", hophop])
     #expect(!libraries.output.contains("libswiftCore"), "\(libraries.output)")
+    // The shipped build is compiled with other flags than the tests' (decision 87): it gives every
+    // example the verdict its first line declares, as the checker does in process (ExamplesTests).
+    var checked = 0
+    for path in ExampleCatalog.examples {
+      guard let expectation = try ExampleCatalog.expectation(of: path) else { continue }
+      let run = try Self.shell([hophop, "check", path])
+      switch expectation {
+      case .valid:
+        #expect(run.status == 0, "\(path): \(run.output)\(run.errors)")
+      case .error(let code, _):
+        // 1 for a verdict, 2 for bad input (an ill-formed contract, say).
+        #expect((run.status == 1 || run.status == 2) && run.errors.contains("[\(code)]"), "\(path): \(run.output)\(run.errors)")
+      }
+      checked += 1
+    }
+    #expect(checked >= 90, "examples with a declared verdict: \(checked)")
   }
 
   @Test func aPrefixThatCannotBeWrittenFails() throws {
