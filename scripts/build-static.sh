@@ -27,7 +27,9 @@ else
 fi
 # Concrete generic types (`[Term]`, `Set<Variable>`, ...) are reached through their metadata accessors,
 # not by demangling their names at run time on first use (decision 87).
-flags=(-c release --scratch-path .build-static --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+# --disable-local-rpath: no $ORIGIN run path, where the dynamic loader would look for libc and libm
+# in eight folders beside the executable before the system's.
+flags=(-c release --scratch-path .build-static --disable-local-rpath --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
        -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
        -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xswiftc -L"$archives" -Xlinker -s -Xlinker --no-export-dynamic)
 products=("$@")
