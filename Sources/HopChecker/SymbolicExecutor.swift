@@ -99,7 +99,7 @@ struct SymbolicExecutor {
     }
     leftOut = nil
     let successors = try bounded(result, at: statement.range, plainCells: kept?.range)
-    untouchedBlock = kept.map { UntouchedBlock(successors[0], range: $0.range, index: $0.index) }
+    untouchedBlock = kept.flatMap { UntouchedBlock(successors[0], range: $0.range, index: $0.index) }
     if recorder != nil {
       let title: String? = if case .whileLoop = statement.kind { "after the loop" } else { nil }
       recorder?.record(TraceStep(range: statement.range, states: successors, title: title))

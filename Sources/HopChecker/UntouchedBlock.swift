@@ -26,8 +26,16 @@ struct UntouchedBlock {
   /// them out when it was itself made from a block, else on first use (`indexed`).
   private var index: Index?
 
-  /// The block `range` of `heap`'s atoms, whose cells `index` indexes (nil: not yet indexed).
-  init(_ heap: SymbolicHeap, range: Range<Int>, index: Index? = nil) {
+  /// The block `range` of `heap`'s atoms, whose cells `index` indexes (nil: not yet indexed); nil
+  /// when the range is not within the atoms, or its first or last atom is not the indexed cell at
+  /// its address (a check of two atoms: the whole block is checked in debug builds).
+  init?(_ heap: SymbolicHeap, range: Range<Int>, index: Index? = nil) {
+    guard range.upperBound <= heap.spatial.count else { return nil }
+    if let index, let first = range.first, let last = range.last {
+      for atom in [heap.spatial[first], heap.spatial[last]] {
+        guard let address = Index.address(of: atom), index.cells[address] == atom else { return nil }
+      }
+    }
     atoms = heap.spatial
     storage = Self.storage(of: atoms)
     self.range = range

@@ -16,7 +16,7 @@ import Testing
   private func expectSameCut(_ state: SymbolicHeap, block range: Range<Int>, around names: [[String]]) {
     for reached in names {
       let variables = Set(reached.map(Variable.init))
-      var block = UntouchedBlock(state, range: range)
+      guard var block = UntouchedBlock(state, range: range) else { Issue.record("no block"); return }
       let fast = StateSlice(state, around: variables, block: block, index: block.takeIndex())
       let walked = StateSlice(state, around: variables, passes: state.spatial.count + 1)
       #expect((fast == nil) == (walked == nil), "around \(reached)")
@@ -44,15 +44,23 @@ import Testing
     expectSameCut(all, block: 1..<3, around: [["a"]])
   }
 
-  @Test func aBlockDescribesOnlyTheAtomsItWasMadeFor() {
+  @Test func aBlockDescribesOnlyTheAtomsItWasMadeFor() throws {
     let state = SymbolicHeap(spatial: [cell(a), cell(b), cell(c)])
-    let block = UntouchedBlock(state, range: 1..<3)
+    let block = try #require(UntouchedBlock(state, range: 1..<3))
     #expect(block.describes(state))
     var changed = state
     changed.spatial[0] = cell(a, b)
     #expect(!block.describes(changed))
     let rebuilt = SymbolicHeap(spatial: state.spatial.map { $0 })
     #expect(!block.describes(rebuilt), "the same cells in other storage")
+  }
+
+  @Test func noBlockWhereItsRangeOrEndsDoNotFit() {
+    let state = SymbolicHeap(spatial: [cell(a), cell(b), cell(c)])
+    #expect(UntouchedBlock(state, range: 1..<4) == nil)
+    // An index of other cells than the range's first and last.
+    #expect(UntouchedBlock(state, range: 0..<2, index: UntouchedBlock.Index([cell(b), cell(c)])) == nil)
+    #expect(UntouchedBlock(state, range: 1..<3, index: UntouchedBlock.Index([cell(b), cell(c)])) != nil)
   }
 
   /// The states after each command of `main` with cuts from the block, by the walk, and with no cut.
