@@ -88,7 +88,7 @@ struct StateSlice {
         part.append(atom)
         continue
       }
-      guard case .pointsTo(.variable(let address), _) = atom, addresses.insert(address).inserted else { return nil }
+      guard let address = UntouchedBlock.Index.address(of: atom), addresses.insert(address).inserted else { return nil }
       rest.append(holdsNull[index] ? Self.withZero(atom) : atom)
     }
     touched = SymbolicHeap(pure: state.pure, spatial: part).closed
@@ -143,20 +143,18 @@ struct StateSlice {
     // Cells left out at distinct addresses: the block's are; the others must differ from them and from each other.
     var next = index
     for address in reachedInBlock { next.remove(at: address) }
-    for (position, index) in outside.enumerated() where !inPart[position] {
-      let cell = holdsNull[position] ? Self.withZero(state.spatial[index]) : state.spatial[index]
-      guard let address = UntouchedBlock.Index.address(of: cell), next.cells[address] == nil else { return nil }
-      next.insert(cell)
-    }
     var part: [SpatialAtom] = []
     var before: [SpatialAtom] = []
     var after: [SpatialAtom] = []
     for (position, index) in outside.enumerated() {
-      if inPart[position] && index < range.lowerBound { part.append(state.spatial[index]) }
-      if !inPart[position] {
-        let cell = holdsNull[position] ? Self.withZero(state.spatial[index]) : state.spatial[index]
-        if index < range.lowerBound { before.append(cell) } else { after.append(cell) }
+      if inPart[position] {
+        if index < range.lowerBound { part.append(state.spatial[index]) }
+        continue
       }
+      let cell = holdsNull[position] ? Self.withZero(state.spatial[index]) : state.spatial[index]
+      guard let address = UntouchedBlock.Index.address(of: cell), next.cells[address] == nil else { return nil }
+      next.insert(cell)
+      if index < range.lowerBound { before.append(cell) } else { after.append(cell) }
     }
     // The block's cells the part reaches, found by their addresses (when few, compared one by one).
     let cells = block.cells
@@ -165,7 +163,7 @@ struct StateSlice {
       let few = reachedInBlock.count <= VariableSet.listLimit ? Array(reachedInBlock) : nil
       let wanted = { (address: Variable) in few?.contains(address) ?? reachedInBlock.contains(address) }
       for position in cells.indices {
-        guard case .pointsTo(.variable(let address), _) = cells[position], wanted(address) else { continue }
+        guard let address = UntouchedBlock.Index.address(of: cells[position]), wanted(address) else { continue }
         positions.append(position)
         part.append(cells[position])
         if positions.count == reachedInBlock.count { break }

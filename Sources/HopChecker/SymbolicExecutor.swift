@@ -131,7 +131,7 @@ struct SymbolicExecutor {
           var heap = heap
           let value = fieldValue(field.name, of: &heap)
           // The cells left out stay as they are unless they mention the variable assigned.
-          if leftOut?.index?.cellsByVariable[Variable(name.name)] != nil || leftOut?.index == nil { leftOut = nil }
+          if leftOut?.index?.mentions(name.name) != false { leftOut = nil }
           return assign(name.name, value, in: heap)
         }
     case .mutate(let pointer, let field, let value):
@@ -181,7 +181,7 @@ struct SymbolicExecutor {
     guard reusingCuts, var block = untouchedBlock, block.describes(state) else { return }
     let index = block.indexed()
     untouchedBlock = block
-    guard index.cellsByVariable[Variable(name)] == nil else { return }
+    guard !index.mentions(name) else { return }
     leftOut = LeftOutCells(start: block.range.lowerBound, count: block.range.count, index: index)
   }
 
@@ -196,11 +196,10 @@ struct SymbolicExecutor {
       if variable.isExistential { existentials.insert(variable) } else if variable.name == name { mentioned = true }
     }
     // The cells of a block left out by a cut have no existential; whether they mention `name`, its index says.
-    let block = untouchedBlock.flatMap { $0.describes(state) ? $0 : nil }
-    if let range = block?.range, let index = block?.knownIndex {
-      if index.cellsByVariable[Variable(name)] != nil { mentioned = true }
+    if let block = untouchedBlock, block.describes(state), let index = block.knownIndex {
+      mentioned = index.mentions(name)
       for fact in state.pure { fact.forEachVariable(visit) }
-      for position in state.spatial.indices where !range.contains(position) { state.spatial[position].forEachVariable(visit) }
+      for position in state.spatial.indices where !block.range.contains(position) { state.spatial[position].forEachVariable(visit) }
     } else {
       state.forEachVariable(visit)
     }

@@ -91,6 +91,9 @@ struct UntouchedBlock {
       for cell in cells { insert(cell) }
     }
 
+    /// Whether a cell of the block mentions the program variable `name`.
+    func mentions(_ name: String) -> Bool { cellsByVariable[Variable(name)] != nil }
+
     /// The address of a plain cell (a block has no other atoms).
     static func address(of cell: SpatialAtom) -> Variable? {
       if case .pointsTo(.variable(let address), _) = cell { address } else { nil }
